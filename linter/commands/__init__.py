@@ -1,0 +1,1 @@
+"""One function per subcommand; each returns the exit status."""

@@ -1,0 +1,108 @@
+"""Rule documentation from the rule classes: rules.md, ``dslint rule CODE`` and SARIF help.
+
+Regenerate rules.md with ``python -m linter.docs --write``; a test fails when it is stale.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+from .rules import Rule
+
+SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Options", "Notes", "References")
+REQUIRED_SECTIONS = SECTIONS[:4]
+RULES_MD = Path(__file__).resolve().parent.parent / "rules.md"
+
+_CODE_BLOCK = re.compile(r"```dockerfile\n(.*?)```", re.DOTALL)
+
+
+def sections(rule: type[Rule]) -> dict[str, str]:
+    """The docstring's ``## Heading`` sections, in order of appearance."""
+    found: dict[str, str] = {}
+    current: Optional[str] = None
+    lines: list[str] = []
+    for line in rule.documentation().splitlines():
+        if line.startswith("## "):
+            if current is not None:
+                found[current] = "\n".join(lines).strip()
+            current, lines = line[3:].strip(), []
+        else:
+            lines.append(line)
+    if current is not None:
+        found[current] = "\n".join(lines).strip()
+    return found
+
+
+def example(rule: type[Rule], section: str) -> str:
+    """The Dockerfile in the rule's ``Example`` or ``Use instead`` section."""
+    match = _CODE_BLOCK.search(sections(rule).get(section, ""))
+    return match.group(1) if match else ""
+
+
+def anchor(rule: type[Rule]) -> str:
+    """The GitHub heading anchor of the rule's section in rules.md."""
+    return f"{rule.code.lower()}-{rule.name}"
+
+
+def example_output(rule: type[Rule]) -> str:
+    from . import lint_text
+
+    findings = lint_text(example(rule, "Example"), "Dockerfile", select=[rule.code])
+    return "\n".join(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}" for f in findings)
+
+
+def _metadata_line(rule: type[Rule]) -> str:
+    parts = [f"Default severity: **{rule.default_severity.value}**"]
+    if rule.buildkit:
+        parts.append("BuildKit check: " + ", ".join(f"`{name}`" for name in rule.buildkit))
+    if rule.hadolint:
+        parts.append("hadolint: " + ", ".join(f"`{code}`" for code in rule.hadolint))
+    return " · ".join(parts)
+
+
+def render_rule(rule: type[Rule]) -> str:
+    out = [f"## {rule.code} {rule.name}", "", _metadata_line(rule), "", rule.summary(), ""]
+    for title, body in sections(rule).items():
+        out += [f"### {title}", "", body, ""]
+        if title == "Example":
+            out += ["Output:", "", "```text", example_output(rule), "```", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_rules_md(rules: Sequence[type[Rule]]) -> str:
+    out = [
+        "# dslint rules",
+        "",
+        "<!-- Generated from the rule classes by `python -m linter.docs --write`; do not edit by hand. -->",
+        "",
+        "Every rule has a code (used by `--select`, `--ignore` and `# noqa`), a name and a default",
+        "severity. `dslint rule CODE` prints a rule's section on the terminal.",
+        "",
+        "| Code | Name | Severity | Summary |",
+        "|---|---|---|---|",
+    ]
+    for rule in rules:
+        out.append(f"| [{rule.code}](#{anchor(rule)}) | {rule.name} | {rule.default_severity.value} | {rule.summary()} |")
+    out.append("")
+    for rule in rules:
+        out += [render_rule(rule)]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    from .rules import BUILTIN_RULES
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    text = render_rules_md(BUILTIN_RULES)
+    if args == ["--write"]:
+        RULES_MD.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

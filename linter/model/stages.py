@@ -1,0 +1,127 @@
+"""The stage graph: one Stage per FROM and every reference between stages and images."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..parser import Instruction, ParsedFile, Word
+from .images import ImageRef
+
+
+class RefKind(enum.Enum):
+    FROM = "from"
+    COPY_FROM = "copy --from"
+    MOUNT_FROM = "mount from"
+    ONBUILD_COPY_FROM = "onbuild copy --from"
+    ONBUILD_MOUNT_FROM = "onbuild mount from"
+
+    @property
+    def is_mount(self) -> bool:
+        return self in (RefKind.MOUNT_FROM, RefKind.ONBUILD_MOUNT_FROM)
+
+    @property
+    def via_onbuild(self) -> bool:
+        return self in (RefKind.ONBUILD_COPY_FROM, RefKind.ONBUILD_MOUNT_FROM)
+
+
+class Target(enum.Enum):
+    """What a reference resolves to."""
+
+    STAGE = "stage"
+    IMAGE = "image"
+    SCRATCH = "scratch"
+    CONTEXT = "context"  # an empty --from=: BuildKit copies from the build context
+    INVALID = "invalid"  # BuildKit fails before resolving (bad index, variables, ...)
+
+
+@dataclass(frozen=True)
+class StageRef:
+    """A reference from ``holder`` (the stage it acts in) to a stage or an image.
+
+    ``declared_in`` differs from ``holder`` only for ONBUILD triggers, which are written in
+    a parent stage and run in each stage built FROM it. ``value`` is the reference as
+    written (quotes removed); ``resolved`` is the text after ARG expansion.
+    """
+
+    kind: RefKind
+    holder: int
+    declared_in: int
+    value: str
+    resolved: str
+    line: int
+    column: int
+    target: Target
+    stage: Optional[int] = None
+    image: Optional[ImageRef] = None
+    problem: Optional[str] = None
+
+
+@dataclass
+class Stage:
+    index: int
+    from_instruction: Instruction
+    name: Optional[str]
+    name_word: Optional[Word]
+    base_word: Optional[Word]
+    base_raw: str
+    base_resolved: Optional[str]  # None when the expansion failed
+    platform_raw: Optional[str]
+    platform_resolved: Optional[str]
+    instructions: list[Instruction] = field(default_factory=list)
+    unset_in_base: frozenset[str] = frozenset()
+    # Stages a FROM with variables may select for other build arguments.
+    possible_bases: tuple[int, ...] = ()
+
+    @property
+    def key(self) -> Optional[str]:
+        """The name BuildKit uses: stage names are lowercased when parsed."""
+        return self.name.lower() if self.name is not None else None
+
+    @property
+    def line(self) -> int:
+        return self.from_instruction.start_line
+
+    @property
+    def column(self) -> int:
+        return self.from_instruction.column
+
+    @property
+    def label(self) -> str:
+        """How messages name the stage: its name, or its index for an unnamed one."""
+        return repr(self.key) if self.key is not None else f"#{self.index}"
+
+    @property
+    def has_variable_base(self) -> bool:
+        return "$" in self.base_raw
+
+
+@dataclass
+class StageGraph:
+    parsed: ParsedFile
+    stages: list[Stage]
+    refs: list[StageRef]
+    targets: tuple[int, ...]
+    target_names: tuple[str, ...]
+    reachable: frozenset[int]
+    global_args: dict[str, Optional[str]]
+    problems: list[tuple[str, int, int]]  # BuildKit build-time errors: message, line, column
+
+    def stage_by_key(self, key: str) -> Optional[Stage]:
+        """The stage COPY --from, mounts and --target pick for a name: the last one."""
+        found = None
+        for stage in self.stages:
+            if stage.key == key:
+                found = stage
+        return found
+
+    def named_stages(self) -> list[Stage]:
+        return [stage for stage in self.stages if stage.key is not None]
+
+    def refs_of_kind(self, *kinds: RefKind) -> list[StageRef]:
+        return [ref for ref in self.refs if ref.kind in kinds]
+
+    def edges(self) -> list[tuple[int, int, StageRef]]:
+        """Stage-to-stage dependencies: (holder, needed stage, the reference)."""
+        return [(ref.holder, ref.stage, ref) for ref in self.refs if ref.target is Target.STAGE and ref.stage is not None]

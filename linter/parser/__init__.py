@@ -1,0 +1,22 @@
+"""Dockerfile text to instructions, exactly as BuildKit reads it. Knows nothing of rules."""
+
+from __future__ import annotations
+
+from .expand import Expansion, ShellError, ShellLexer
+from .instructions import Directive, Flag, Heredoc, Instruction, ParsedFile, ParseIssue, Word
+from .reader import MAX_LINE_BYTES, parse
+
+__all__ = [
+    "MAX_LINE_BYTES",
+    "Directive",
+    "Expansion",
+    "Flag",
+    "Heredoc",
+    "Instruction",
+    "ParseIssue",
+    "ParsedFile",
+    "ShellError",
+    "ShellLexer",
+    "Word",
+    "parse",
+]

@@ -1,0 +1,125 @@
+"""The parser's output: small frozen records with 1-based positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Word:
+    """An argument as BuildKit splits it, with where it starts in the file."""
+
+    value: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A ``--name=value`` word after the keyword, quotes removed (``value`` None without ``=``)."""
+
+    name: str
+    value: Optional[str]
+    line: int
+    column: int
+
+    @property
+    def value_column(self) -> int:
+        """Column of the value, for findings that point at it (``--from=|build``)."""
+        return self.column + len(self.name) + 3
+
+    def __str__(self) -> str:
+        return f"--{self.name}" if self.value is None else f"--{self.name}={self.value}"
+
+
+@dataclass(frozen=True)
+class Heredoc:
+    name: str
+    fd: int
+    content: str
+    expand: bool
+    chomp: bool
+
+
+@dataclass(frozen=True)
+class Instruction:
+    """One Dockerfile instruction.
+
+    ``keyword`` is as written; ``command`` is its lowercase form. ``args`` follows BuildKit's
+    split for the instruction (one word for shell-form RUN/CMD, whitespace-separated words for
+    FROM and shell-form COPY, raw ``name=value`` words for ARG); for ENV and LABEL it is the
+    flat sequence ``key, value, key, value``. ``original`` is the logical line after joining
+    continuations, without heredoc bodies. ``sub`` is the instruction an ONBUILD wraps.
+    """
+
+    keyword: str
+    flags: tuple[Flag, ...]
+    args: tuple[Word, ...]
+    original: str
+    start_line: int
+    end_line: int
+    column: int
+    is_json: bool = False
+    sub: Optional[Instruction] = None
+    heredocs: tuple[Heredoc, ...] = ()
+
+    @property
+    def command(self) -> str:
+        return self.keyword.lower()
+
+    def flag(self, name: str) -> Optional[Flag]:
+        """The last ``--name`` flag; BuildKit matches flag names case-sensitively."""
+        found = None
+        for flag in self.flags:
+            if flag.name == name:
+                found = flag
+        return found
+
+    def flags_named(self, name: str) -> tuple[Flag, ...]:
+        return tuple(flag for flag in self.flags if flag.name == name)
+
+
+@dataclass(frozen=True)
+class Directive:
+    name: str
+    value: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ParseIssue:
+    """A problem BuildKit reports while reading the file; ``fatal`` ones stop the parse."""
+
+    message: str
+    line: int
+    column: int = 1
+    end_line: int = 0
+    fatal: bool = True
+    kind: str = "error"
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    instructions: tuple[Instruction, ...]
+    escape: str
+    directives: tuple[Directive, ...]
+    issues: tuple[ParseIssue, ...]
+    lines: tuple[str, ...]
+
+    @property
+    def error(self) -> Optional[ParseIssue]:
+        for issue in self.issues:
+            if issue.fatal:
+                return issue
+        return None
+
+    @property
+    def warnings(self) -> tuple[ParseIssue, ...]:
+        return tuple(issue for issue in self.issues if issue.kind == "warning")
+
+    def directive(self, name: str) -> Optional[Directive]:
+        for directive in self.directives:
+            if directive.name == name:
+                return directive
+        return None

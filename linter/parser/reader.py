@@ -1,0 +1,257 @@
+"""Physical lines to instructions: directives, comments, continuations and heredoc bodies.
+
+The loop mirrors BuildKit's ``parser.Parse``: the same order of checks decides what is a
+comment, where a continuation stops and which lines belong to a heredoc.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from bisect import bisect_right
+from typing import Optional, Union
+
+from .arguments import NONE, ArgumentError, Arguments, parse_arguments
+from .directives import DirectiveError, DirectiveReader
+from .heredoc import HEREDOC_COMMANDS, heredocs_in_line
+from .instructions import Flag, Heredoc, Instruction, ParsedFile, ParseIssue, Word
+from .split import split_command
+from .text import GO_SPACE, UTF8_BOM, decode
+from .validate import validate
+
+MAX_LINE_BYTES = 65535
+
+_CONTINUATION = {
+    escape: re.compile("([^" + re.escape(escape) + "])" + re.escape(escape) + "[ \t]*$|^" + re.escape(escape) + "[ \t]*$")
+    for escape in ("\\", "`")
+}
+
+
+class _LogicalLine:
+    """A joined instruction line and where each piece of it came from."""
+
+    __slots__ = ("parts", "offsets", "lines", "columns", "length")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.offsets: list[int] = []
+        self.lines: list[int] = []
+        self.columns: list[int] = []
+        self.length = 0
+
+    def append(self, text: str, line: int, column: int) -> None:
+        self.parts.append(text)
+        self.offsets.append(self.length)
+        self.lines.append(line)
+        self.columns.append(column)
+        self.length += len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        index = max(bisect_right(self.offsets, offset) - 1, 0)
+        return self.lines[index], self.columns[index] + offset - self.offsets[index] + 1
+
+
+def _trim_continuation(text: str, escape: str) -> tuple[str, bool]:
+    """Remove a trailing escape; the flag says whether the instruction continues."""
+    if escape not in text:
+        return text, False
+    match = _CONTINUATION[escape].search(text)
+    if match is None:
+        return text, False
+    return text[: match.start()] + (match.group(1) or ""), True
+
+
+def _is_comment(text: str) -> bool:
+    return text.lstrip(GO_SPACE).startswith("#")
+
+
+def _physical_lines(data: Union[bytes, str]) -> tuple[list[str], bool, Optional[int]]:
+    """Lines without their ``\\n``, whether the last one had one, and the first too-long line."""
+    if isinstance(data, str):
+        text = data
+        raw = data.encode("utf-8", "surrogatepass") if len(data) > MAX_LINE_BYTES // 4 else b""
+    else:
+        raw = data
+        text = decode(data)
+    too_long = None
+    if len(raw) > MAX_LINE_BYTES:
+        for index, raw_line in enumerate(raw.split(b"\n")):
+            if len(raw_line) > MAX_LINE_BYTES:
+                too_long = index
+                break
+    lines = text.split("\n")
+    last_has_newline = lines[-1] == ""
+    if last_has_newline:
+        lines.pop()
+    if lines and lines[0].startswith(UTF8_BOM):
+        lines[0] = lines[0][1:]
+    return lines, last_has_newline, too_long
+
+
+def parse(data: Union[bytes, str]) -> ParsedFile:
+    """Parse Dockerfile bytes (or text) the way BuildKit does; problems become issues."""
+    lines, last_has_newline, too_long = _physical_lines(data)
+    readable = lines if too_long is None else lines[:too_long]
+    reader = _Reader(readable, last_has_newline or too_long is not None)
+    reader.run()
+    issues = reader.issues
+    if reader.fatal is None:
+        if not reader.instructions:
+            issues.append(ParseIssue("file with no instructions", max(reader.current, 1)))
+        elif too_long is not None:
+            issues.append(
+                ParseIssue(f"dockerfile line greater than max allowed size of {MAX_LINE_BYTES}", too_long + 1)
+            )
+        else:
+            issues.extend(validate(reader.instructions))
+    return ParsedFile(
+        instructions=tuple(reader.instructions),
+        escape=reader.escape,
+        directives=tuple(reader.directives.found),
+        issues=tuple(issues),
+        lines=tuple(lines),
+    )
+
+
+class _Reader:
+    def __init__(self, lines: list[str], last_has_newline: bool) -> None:
+        self.lines = lines
+        self.last_has_newline = last_has_newline
+        self.current = 0  # how many physical lines have been consumed
+        self.escape = "\\"
+        self.directives = DirectiveReader()
+        self.instructions: list[Instruction] = []
+        self.issues: list[ParseIssue] = []
+        self.fatal: Optional[ParseIssue] = None
+
+    def _fail(self, message: str, line: int, end_line: int = 0) -> None:
+        self.fatal = ParseIssue(message, line, end_line=max(end_line, line))
+        self.issues.append(self.fatal)
+
+    def _next_line(self) -> str:
+        text = self.lines[self.current]
+        self.current += 1
+        return text
+
+    def run(self) -> None:
+        lines = self.lines
+        while self.current < len(lines) and self.fatal is None:
+            raw = self._next_line()
+            line_number = self.current
+            body = raw.rstrip("\r\n")
+            stripped = body.lstrip(GO_SPACE)
+            if not self.directives.done:
+                try:
+                    directive = self.directives.feed(stripped, line_number)
+                except DirectiveError as err:
+                    self._fail(str(err), line_number)
+                    return
+                if directive is not None and directive.name == "escape":
+                    self.escape = directive.value
+            if stripped.startswith("#"):
+                continue
+            logical = _LogicalLine()
+            text, continues = _trim_continuation(stripped, self.escape)
+            if not continues and not text:
+                continue
+            start_line = line_number
+            logical.append(text, line_number, len(body) - len(stripped))
+            has_empty_continuation = False
+            while continues and self.current < len(lines):
+                raw = self._next_line()
+                if _is_comment(raw):
+                    continue
+                body = raw.rstrip("\r\n")
+                if not body.strip(GO_SPACE):
+                    has_empty_continuation = True
+                    continue
+                text, continues = _trim_continuation(body, self.escape)
+                logical.append(text, self.current, 0)
+            joined = "".join(logical.parts)
+            if has_empty_continuation:
+                self.issues.append(
+                    ParseIssue(
+                        f"Empty continuation line found in: {joined}",
+                        self.current,
+                        fatal=False,
+                        kind="warning",
+                    )
+                )
+            try:
+                instruction = _instruction(joined, 0, logical, self.escape)
+            except ArgumentError as err:
+                self._fail(str(err), start_line, self.current)
+                return
+            heredocs = self._read_heredocs(instruction, joined, start_line)
+            if heredocs is None:
+                return
+            self.instructions.append(
+                _replace_lines(instruction, start_line, self.current, heredocs)
+            )
+
+    def _read_heredocs(self, instruction: Instruction, line: str, start_line: int) -> Optional[tuple[Heredoc, ...]]:
+        target = instruction.sub if instruction.command == "onbuild" and instruction.sub else instruction
+        if target.command not in HEREDOC_COMMANDS or target.is_json:
+            return ()
+        found = []
+        for start in heredocs_in_line(line):
+            content: list[str] = []
+            terminated = False
+            while self.current < len(self.lines):
+                raw = self._next_line()
+                candidate = raw.rstrip("\r\n")
+                if start.chomp:
+                    candidate = candidate.lstrip("\t")
+                if candidate == start.name:
+                    terminated = True
+                    break
+                has_newline = self.current < len(self.lines) or self.last_has_newline
+                content.append(raw + "\n" if has_newline else raw)
+            if not terminated:
+                self._fail("unterminated heredoc", start_line, self.current)
+                return None
+            found.append(Heredoc(start.name, start.fd, "".join(content), start.expand, start.chomp))
+        return tuple(found)
+
+
+def _instruction(line: str, base: int, logical: _LogicalLine, escape: str) -> Instruction:
+    split = split_command(line)
+    command = split.keyword.lower()
+    sub = None
+    if command == "onbuild":
+        arguments = NONE
+        if split.rest:
+            sub = _instruction(split.rest, base + split.rest_offset, logical, escape)
+    else:
+        arguments = parse_arguments(command, split.rest, escape)
+    keyword_line, keyword_column = logical.position(base + split.keyword_offset)
+    flags = []
+    for raw_flag in split.flags:
+        name, equals, value = raw_flag.text[2:].partition("=")
+        flag_line, flag_column = logical.position(base + raw_flag.offset)
+        flags.append(Flag(name, value if equals else None, flag_line, flag_column))
+    return Instruction(
+        keyword=split.keyword,
+        flags=tuple(flags),
+        args=_words(arguments, base + split.rest_offset, logical),
+        original=line,
+        start_line=keyword_line,
+        end_line=keyword_line,
+        column=keyword_column,
+        is_json=arguments.is_json,
+        sub=sub,
+    )
+
+
+def _words(arguments: Arguments, base: int, logical: _LogicalLine) -> tuple[Word, ...]:
+    words = []
+    for value, offset in arguments.words:
+        line, column = logical.position(base + offset)
+        words.append(Word(value, line, column))
+    return tuple(words)
+
+
+def _replace_lines(
+    instruction: Instruction, start_line: int, end_line: int, heredocs: tuple[Heredoc, ...]
+) -> Instruction:
+    return replace(instruction, start_line=start_line, end_line=end_line, heredocs=heredocs)

@@ -1,0 +1,80 @@
+"""All rules of a run: the built-ins plus third-party rules from the ``dslint.rules`` entry points."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, NamedTuple
+
+from .errors import PluginError
+from .rules import BUILTIN_RULES, Rule
+
+ENTRY_POINT_GROUP = "dslint.rules"
+CODE_PATTERN = re.compile(r"^[A-Z]{1,3}[0-9]{1,3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+# Codes that were renamed; a released code is never reused for another rule.
+REDIRECTS: dict[str, str] = {}
+
+
+class Plugin(NamedTuple):
+    package: str
+    version: str
+    rule: type[Rule]
+
+
+def _entry_points() -> list[object]:
+    from importlib import metadata
+
+    found = metadata.entry_points()
+    if hasattr(found, "select"):
+        return list(found.select(group=ENTRY_POINT_GROUP))
+    return list(found.get(ENTRY_POINT_GROUP, ()))  # type: ignore[union-attr]  # Python 3.9
+
+
+@lru_cache(maxsize=1)
+def plugins() -> tuple[Plugin, ...]:
+    loaded = []
+    for entry_point in _entry_points():
+        dist = getattr(entry_point, "dist", None)
+        package = dist.metadata["Name"] if dist is not None else entry_point.value  # type: ignore[attr-defined]
+        version = dist.version if dist is not None else "?"
+        try:
+            rule = entry_point.load()  # type: ignore[attr-defined]
+        except Exception as err:  # a broken plugin must not crash the run with a traceback
+            raise PluginError(f"plugin {package}: cannot load {entry_point.value}: {err}") from err  # type: ignore[attr-defined]
+        loaded.append(Plugin(package, version, rule))
+    return tuple(loaded)
+
+
+def validate(rules: Iterable[tuple[str, type[Rule]]]) -> tuple[type[Rule], ...]:
+    """Check each (origin, rule class); a bad or duplicate rule is a PluginError."""
+    seen: dict[str, str] = {}
+    valid = []
+    for origin, rule in rules:
+        if not (isinstance(rule, type) and issubclass(rule, Rule)):
+            raise PluginError(f"plugin {origin}: {rule!r} is not a subclass of linter.Rule")
+        if not CODE_PATTERN.match(rule.code):
+            raise PluginError(f"plugin {origin}: rule code {rule.code!r} does not match {CODE_PATTERN.pattern}")
+        if not NAME_PATTERN.match(rule.name):
+            raise PluginError(f"plugin {origin}: rule name {rule.name!r} is not kebab-case")
+        if rule.code in seen or rule.code in REDIRECTS:
+            raise PluginError(f"plugin {origin}: rule code {rule.code} is already used by {seen.get(rule.code, 'a retired rule')}")
+        seen[rule.code] = origin
+        valid.append(rule)
+    return tuple(valid)
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> tuple[type[Rule], ...]:
+    builtin = [("dslint", rule) for rule in BUILTIN_RULES]
+    third_party = [(plugin.package, plugin.rule) for plugin in plugins()]
+    return validate(builtin + third_party)
+
+
+def rule_by_code(code: str) -> type[Rule] | None:
+    code = REDIRECTS.get(code.upper(), code.upper())
+    for rule in all_rules():
+        if rule.code == code:
+            return rule
+    return None

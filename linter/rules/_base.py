@@ -1,0 +1,72 @@
+"""The Rule base class and what a rule receives (LintContext)."""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import ClassVar, Iterator
+
+from ..findings import Finding, Severity
+from ..model import StageGraph
+from ..parser import ParsedFile
+from ..settings import Settings
+
+
+@dataclass(frozen=True)
+class LintContext:
+    path: str
+    parsed: ParsedFile
+    graph: StageGraph
+    settings: Settings
+
+
+class Rule:
+    """Subclass with the class attributes below, a docstring and a ``check`` method.
+
+    The docstring's first line is the rule's summary; the rest is its documentation, with the
+    sections ``## What it does``, ``## Why is this bad?``, ``## Example`` and ``## Use instead``.
+    Rules report their default severity; severity overrides and selection happen later.
+    """
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    default_severity: ClassVar[Severity] = Severity.WARNING
+    buildkit: ClassVar[tuple[str, ...]] = ()  # BuildKit check names, also honoured in "# check=skip="
+    hadolint: ClassVar[tuple[str, ...]] = ()  # hadolint codes this rule replaces
+    options: ClassVar[tuple[str, ...]] = ()  # settings keys that change what it reports
+    needs_model: ClassVar[bool] = True  # False: also runs on files the parser rejected
+
+    @classmethod
+    def summary(cls) -> str:
+        doc = inspect.getdoc(cls) or ""
+        return doc.strip().splitlines()[0] if doc.strip() else ""
+
+    @classmethod
+    def documentation(cls) -> str:
+        doc = inspect.getdoc(cls) or ""
+        _, _, body = doc.partition("\n")
+        return body.strip()
+
+    def check(self, ctx: LintContext) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finding(self, ctx: LintContext, line: int, column: int, message: str, *, width: int = 1) -> Finding:
+        return Finding(
+            path=ctx.path,
+            line=line,
+            column=column,
+            end_line=line,
+            end_column=column + max(width, 1),
+            code=self.code,
+            name=self.name,
+            severity=self.default_severity,
+            message=message,
+        )
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """`` (did you mean 'build'?)`` when a choice is close to ``word``, else an empty string."""
+    import difflib
+
+    close = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
