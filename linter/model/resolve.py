@@ -60,6 +60,9 @@ class _Builder:
         self.refs: list[StageRef] = []
         self.problems: list[tuple[str, int, int]] = []
         self.onbuild: dict[int, list[tuple[Instruction, Instruction]]] = {}
+        # While stages are added: the nearest earlier stage of each name, which is what FROM
+        # sees. Once all are added: the last one, which is what --from, mounts and --target see.
+        self.index_by_key: dict[str, int] = {}
 
     def build(self, target_names: tuple[str, ...]) -> StageGraph:
         if self.parsed.error is None:
@@ -126,12 +129,14 @@ class _Builder:
             platform_resolved=platform_resolved,
             unset_in_base=unset,
         )
-        earlier = {previous.key: previous.index for previous in self.stages if previous.key is not None}
+        earlier = self.index_by_key
         if "$" in base_raw:
             stage.possible_bases = self._possible_bases(base_raw, earlier, base_resolved)
         self.stages.append(stage)
         if base_word is not None and base_resolved is not None:
             self.refs.append(self._from_ref(stage, base_word.line, base_word.column, earlier))
+        if stage.key is not None:
+            self.index_by_key[stage.key] = stage.index
 
     def _expand(self, raw: str, at: object, instruction: Instruction) -> tuple[Optional[str], frozenset[str]]:
         try:
@@ -212,11 +217,7 @@ class _Builder:
         return self._by_name(value, common)
 
     def _by_name(self, value: str, common: dict) -> StageRef:
-        key = value.lower()
-        index = None
-        for stage in self.stages:
-            if stage.key == key:
-                index = stage.index
+        index = self.index_by_key.get(value.lower())
         if index is not None:
             return StageRef(**common, target=Target.STAGE, stage=index)
         if value == "scratch":
@@ -228,11 +229,7 @@ class _Builder:
             return ()
         chosen = {len(self.stages) - 1}
         for name in names:
-            key = name.lower()
-            index = None
-            for stage in self.stages:
-                if stage.key == key:
-                    index = stage.index
+            index = self.index_by_key.get(name.lower())
             if index is not None:
                 chosen.add(index)
         return tuple(sorted(chosen))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -107,14 +108,29 @@ class StageGraph:
     reachable: frozenset[int]
     global_args: dict[str, Optional[str]]
     problems: list[tuple[str, int, int]]  # BuildKit build-time errors: message, line, column
+    first_by_key: dict[str, Stage] = field(init=False)
+    last_by_key: dict[str, Stage] = field(init=False)
+    _indexes_by_key: dict[str, list[int]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.first_by_key = {}
+        self.last_by_key = {}
+        self._indexes_by_key = {}
+        for stage in self.stages:
+            if stage.key is not None:
+                self.first_by_key.setdefault(stage.key, stage)
+                self.last_by_key[stage.key] = stage
+                self._indexes_by_key.setdefault(stage.key, []).append(stage.index)
+
+    def first_later(self, key: str, index: int) -> Optional[Stage]:
+        """The first stage named ``key`` defined after stage ``index``."""
+        indexes = self._indexes_by_key.get(key, [])
+        position = bisect_right(indexes, index)
+        return self.stages[indexes[position]] if position < len(indexes) else None
 
     def stage_by_key(self, key: str) -> Optional[Stage]:
         """The stage COPY --from, mounts and --target pick for a name: the last one."""
-        found = None
-        for stage in self.stages:
-            if stage.key == key:
-                found = stage
-        return found
+        return self.last_by_key.get(key)
 
     def named_stages(self) -> list[Stage]:
         return [stage for stage in self.stages if stage.key is not None]

@@ -98,6 +98,10 @@ class ParseIssue:
     fatal: bool = True
     kind: str = "error"
 
+    def __post_init__(self) -> None:
+        if self.end_line < self.line:
+            object.__setattr__(self, "end_line", self.line)
+
 
 @dataclass(frozen=True)
 class ParsedFile:

@@ -125,7 +125,7 @@ class _Reader:
         self.fatal: Optional[ParseIssue] = None
 
     def _fail(self, message: str, line: int, end_line: int = 0) -> None:
-        self.fatal = ParseIssue(message, line, end_line=max(end_line, line))
+        self.fatal = ParseIssue(message, line, end_line=end_line)
         self.issues.append(self.fatal)
 
     def _next_line(self) -> str:

@@ -50,13 +50,13 @@ class ForwardStageReference(Rule):
             if ref.kind is RefKind.FROM:
                 if ref.target is not Target.IMAGE:
                     continue
-                later = [stage for stage in graph.stages[ref.holder + 1 :] if stage.key == ref.resolved]
-                if later:
+                later = graph.first_later(ref.resolved, ref.holder)
+                if later is not None:
                     yield self.finding(
                         ctx,
                         ref.line,
                         ref.column,
-                        f"FROM {ref.resolved} names stage #{later[0].index} (line {later[0].line}), which is "
+                        f"FROM {ref.resolved} names stage #{later.index} (line {later.line}), which is "
                         f"defined later; FROM only sees earlier stages, so BuildKit pulls the image "
                         f"{ref.resolved!r} instead; move stage {ref.resolved!r} above this one",
                         width=len(ref.value),

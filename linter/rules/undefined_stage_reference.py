@@ -110,9 +110,9 @@ def _source_problem(ref: StageRef, graph: StageGraph, names: list[str]) -> Optio
 def _from_problem(ref: StageRef, graph: StageGraph) -> Optional[str]:
     if ref.target is not Target.IMAGE:
         return None
-    earlier = [stage for stage in graph.stages[: ref.holder] if stage.key is not None]
     lowered = ref.resolved.lower()
-    if ref.resolved == lowered or not any(stage.key == lowered for stage in earlier):
+    first = graph.first_by_key.get(lowered)
+    if ref.resolved == lowered or first is None or first.index >= ref.holder:
         return None
     return (
         f"FROM {ref.resolved} does not name stage '{lowered}': BuildKit lowercases stage names but "

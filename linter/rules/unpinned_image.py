@@ -75,7 +75,7 @@ def _external_image(ref: StageRef, graph: StageGraph) -> Optional[ImageRef]:
         stage = graph.stages[ref.holder]
         if stage.unset_in_base:
             return None
-        if any(later.key == ref.resolved for later in graph.stages[ref.holder + 1 :]):
+        if graph.first_later(ref.resolved, ref.holder) is not None:
             return None  # a forward stage reference, reported by DS006
         return ref.image
     return ref.image if looks_like_image(ref.value) else None
