@@ -59,7 +59,7 @@ class _Builder:
         self.stages: list[Stage] = []
         self.refs: list[StageRef] = []
         self.problems: list[tuple[str, int, int]] = []
-        self.onbuild: dict[int, list[tuple[Instruction, Instruction]]] = {}
+        self.onbuild: dict[int, list[Instruction]] = {}
         # While stages are added: the nearest earlier stage of each name, which is what FROM
         # sees. Once all are added: the last one, which is what --from, mounts and --target see.
         self.index_by_key: dict[str, int] = {}
@@ -183,16 +183,23 @@ class _Builder:
                     value, column = found
                     self.refs.append(self._mount_ref(value, flag.line, column, kind, holder, declared_in))
         elif command == "onbuild" and instruction.sub is not None and not via_onbuild:
-            self.onbuild.setdefault(holder, []).append((instruction, instruction.sub))
+            self.onbuild.setdefault(holder, []).append(instruction.sub)
 
     def _run_onbuild_triggers(self) -> None:
-        """ONBUILD triggers run in the stages built directly FROM the stage that declares them."""
+        """ONBUILD triggers run in the stages built directly FROM the stage that declares them.
+
+        A base with variables may be any stage it could name, so their triggers count too.
+        """
         if not self.onbuild:
             return
-        for ref in list(self.refs):
-            if ref.kind is RefKind.FROM and ref.target is Target.STAGE and ref.stage in self.onbuild:
-                for _outer, trigger in self.onbuild[ref.stage]:
-                    self._collect_refs(trigger, ref.holder, ref.stage, via_onbuild=True)
+        bases: dict[int, set[int]] = {stage.index: set(stage.possible_bases) for stage in self.stages}
+        for ref in self.refs:
+            if ref.kind is RefKind.FROM and ref.target is Target.STAGE and ref.stage is not None:
+                bases[ref.holder].add(ref.stage)
+        for child in self.stages:
+            for parent in sorted(bases[child.index]):
+                for trigger in self.onbuild.get(parent, ()):
+                    self._collect_refs(trigger, child.index, parent, via_onbuild=True)
 
     def _copy_ref(self, flag: Flag, kind: RefKind, holder: int, declared_in: int) -> StageRef:
         value = flag.value or ""

@@ -14,7 +14,7 @@ class CircularStageDependency(Rule):
     ## What it does
     Reports a stage that copies or mounts from itself (by name or index), and each cycle of
     stages that need each other through `FROM`, `COPY --from`, mounts and `ONBUILD` triggers:
-    one finding per cycle, at the first reference that closes it.
+    one finding per cycle, at the reference that completes it in file order.
 
     ## Why is this bad?
     BuildKit cannot order such stages and fails the build with a circular dependency error.

@@ -71,16 +71,14 @@ class UnreachableStage(Rule):
                 ctx,
                 line,
                 column,
-                f"stage {stage.label} is not used by the build target{'s' if len(graph.targets) > 1 else ''} "
-                f"{targets}, so docker build never builds it; remove it, {advice}",
+                f"stage {stage.label} is not used to build {targets}, so docker build never builds it; "
+                f"remove it, {advice}",
                 width=width,
             )
 
 
 def _describe_targets(graph: StageGraph) -> str:
     last = len(graph.stages) - 1
-    parts = []
-    for index in graph.targets:
-        label = graph.stages[index].label
-        parts.append(f"{label} (the last stage)" if index == last else f"{label} (--target)")
-    return ", ".join(parts)
+    parts = [f"the last stage ({graph.stages[last].label})"]
+    parts += [f"--target {graph.stages[index].key}" for index in graph.targets if index != last]
+    return " or ".join(parts)

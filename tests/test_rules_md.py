@@ -1,0 +1,35 @@
+"""rules.md is generated from the rule classes; each rule's examples behave as documented."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from linter import lint_text
+from linter.docs import RULES_MD, anchor, example, render_rules_md
+from linter.rules import BUILTIN_RULES, Rule
+
+
+def test_rules_md_is_up_to_date() -> None:
+    expected = render_rules_md(BUILTIN_RULES)
+    if os.environ.get("DSLINT_UPDATE_DOCS") == "1":
+        RULES_MD.write_text(expected, encoding="utf-8")
+    assert RULES_MD.read_text(encoding="utf-8") == expected, (
+        "rules.md is stale: run `python -m linter.docs --write` (or DSLINT_UPDATE_DOCS=1 pytest)"
+    )
+
+
+@pytest.mark.parametrize("rule", BUILTIN_RULES, ids=lambda rule: rule.code)
+def test_example_triggers_the_rule_and_fix_does_not(rule: type[Rule]) -> None:
+    failing = lint_text(example(rule, "Example"))
+    fixed = lint_text(example(rule, "Use instead"))
+    assert rule.code in {finding.code for finding in failing}
+    assert rule.code not in {finding.code for finding in fixed}
+
+
+@pytest.mark.parametrize("rule", BUILTIN_RULES, ids=lambda rule: rule.code)
+def test_every_rule_has_a_section_with_its_anchor(rule: type[Rule]) -> None:
+    text = RULES_MD.read_text(encoding="utf-8")
+    assert f"## {rule.code} {rule.name}\n" in text
+    assert f"](#{anchor(rule)})" in text
