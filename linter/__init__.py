@@ -2,48 +2,49 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .errors import DslintError
 from .findings import Finding, Severity
 from .rules import LintContext, Rule
+
+if TYPE_CHECKING:
+    from .engine import Linter
 
 __version__ = "0.1.0"
 
 __all__ = ["DslintError", "Finding", "LintContext", "Rule", "Severity", "__version__", "lint_paths", "lint_text"]
 
 
-def _linter(targets: Sequence[str], pin: str, select: Iterable[str], ignore: Iterable[str]):  # type: ignore[no-untyped-def]
+def _linter(options: dict[str, Any]) -> Linter:
+    from dataclasses import fields
+
     from .engine import Linter
     from .settings import Settings
 
-    return Linter(Settings(targets=tuple(targets), pin=pin), select=select, ignore=ignore)
+    select = tuple(options.pop("select", ()))
+    ignore = tuple(options.pop("ignore", ()))
+    known = {field.name for field in fields(Settings)}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise TypeError(f"unknown option(s) {', '.join(unknown)}; expected: select, ignore, {', '.join(sorted(known))}")
+    settings = Settings(**{key: tuple(value) if isinstance(value, (list, tuple)) else value for key, value in options.items()})
+    return Linter(settings, select=select, ignore=ignore)
 
 
-def lint_text(
-    text: str | bytes,
-    path: str = "Dockerfile",
-    *,
-    targets: Sequence[str] = (),
-    pin: str = "tag",
-    select: Iterable[str] = (),
-    ignore: Iterable[str] = (),
-) -> list[Finding]:
-    """Lint Dockerfile source; ``path`` only labels the findings."""
-    return _linter(targets, pin, select, ignore).lint_source(text, path)
+def lint_text(text: str | bytes, path: str = "Dockerfile", **options: Any) -> list[Finding]:
+    """Lint Dockerfile source; ``path`` only labels the findings.
+
+    Options: ``targets``, ``pin``, ``allowed_registries`` (as on the command line), and
+    ``select``/``ignore`` (code prefixes).
+    """
+    return _linter(options).lint_source(text, path)
 
 
-def lint_paths(
-    paths: Iterable[str],
-    *,
-    targets: Sequence[str] = (),
-    pin: str = "tag",
-    select: Iterable[str] = (),
-    ignore: Iterable[str] = (),
-) -> list[Finding]:
+def lint_paths(paths: Iterable[str], **options: Any) -> list[Finding]:
     """Lint files and directories (searched for Dockerfiles); an unreadable path raises DslintError."""
     findings: list[Finding] = []
-    for result in _linter(targets, pin, select, ignore).lint_paths(paths):
+    for result in _linter(options).lint_paths(paths):
         if result.error is not None:
             raise DslintError(result.error)
         findings.extend(result.findings)

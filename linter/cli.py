@@ -39,6 +39,14 @@ def _check_parser() -> argparse.ArgumentParser:
         help="a stage built with `docker build --target NAME` (repeatable); the last stage always counts",
     )
     parser.add_argument("--pin", choices=PIN_LEVELS, default="tag", help="what pins an external image (default: tag)")
+    parser.add_argument(
+        "--allowed-registry",
+        dest="allowed_registries",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="a registry host glob images may come from, e.g. ghcr.io or *.example.com (repeatable; enables DS011)",
+    )
     parser.add_argument("--format", dest="output_format", default="text", metavar="FORMAT", help="text (default) or json")
     parser.add_argument("--select", type=_codes, default=[], metavar="CODES", help="comma-separated codes or prefixes to report")
     parser.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="comma-separated codes or prefixes to skip")
@@ -101,7 +109,11 @@ def _dispatch(args: list[str], out: TextIO, err: TextIO) -> int:
 
     return check(
         options.paths or ["."],
-        settings=Settings(targets=tuple(options.target), pin=options.pin),
+        settings=Settings(
+            targets=tuple(options.target),
+            pin=options.pin,
+            allowed_registries=tuple(options.allowed_registries),
+        ),
         select=options.select,
         ignore=options.ignore,
         output_format=options.output_format,

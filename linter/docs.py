@@ -50,7 +50,7 @@ def anchor(rule: type[Rule]) -> str:
 def example_output(rule: type[Rule]) -> str:
     from . import lint_text
 
-    findings = lint_text(example(rule, "Example"), "Dockerfile", select=[rule.code])
+    findings = lint_text(example(rule, "Example"), "Dockerfile", select=[rule.code], **rule.example_options)
     return "\n".join(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}" for f in findings)
 
 

@@ -11,6 +11,7 @@ PIN_LEVELS = ("tag", "digest")
 class Settings:
     targets: tuple[str, ...] = ()
     pin: str = "tag"
+    allowed_registries: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.pin not in PIN_LEVELS:
@@ -18,4 +19,4 @@ class Settings:
 
 
 # The settings keys rules may list in their ``options``; the docs test checks them.
-OPTION_KEYS = frozenset({"targets", "pin"})
+OPTION_KEYS = frozenset({"targets", "pin", "allowed-registries"})

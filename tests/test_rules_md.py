@@ -22,8 +22,8 @@ def test_rules_md_is_up_to_date() -> None:
 
 @pytest.mark.parametrize("rule", BUILTIN_RULES, ids=lambda rule: rule.code)
 def test_example_triggers_the_rule_and_fix_does_not(rule: type[Rule]) -> None:
-    failing = lint_text(example(rule, "Example"))
-    fixed = lint_text(example(rule, "Use instead"))
+    failing = lint_text(example(rule, "Example"), **rule.example_options)
+    fixed = lint_text(example(rule, "Use instead"), **rule.example_options)
     assert rule.code in {finding.code for finding in failing}
     assert rule.code not in {finding.code for finding in fixed}
 

@@ -112,11 +112,11 @@ class _Builder:
         if name_word is not None and not STAGE_NAME.match(name_word.value.lower()):
             name_word = None
         base_raw = base_word.value if base_word else ""
-        base_resolved, unset = self._expand(base_raw, base_word, instruction)
+        base_resolved, unset, base_vars = self._expand(base_raw, base_word, instruction)
         platform = instruction.flag("platform")
-        platform_resolved = None
+        platform_resolved, platform_vars = None, frozenset()
         if platform is not None and platform.value is not None:
-            platform_resolved, _ = self._expand(platform.value, platform, instruction)
+            platform_resolved, _, platform_vars = self._expand(platform.value, platform, instruction)
         stage = Stage(
             index=len(self.stages),
             from_instruction=instruction,
@@ -128,6 +128,8 @@ class _Builder:
             platform_raw=platform.value if platform is not None else None,
             platform_resolved=platform_resolved,
             unset_in_base=unset,
+            base_variables=base_vars,
+            platform_variables=platform_vars,
         )
         earlier = self.index_by_key
         if "$" in base_raw:
@@ -138,15 +140,19 @@ class _Builder:
         if stage.key is not None:
             self.index_by_key[stage.key] = stage.index
 
-    def _expand(self, raw: str, at: object, instruction: Instruction) -> tuple[Optional[str], frozenset[str]]:
+    def _expand(
+        self, raw: str, at: object, instruction: Instruction
+    ) -> tuple[Optional[str], frozenset[str], frozenset[str]]:
+        """The expansion (None if BuildKit rejects it), unset names without a fallback, all names."""
         try:
             expansion = self.lexer.expand(raw, self.env)
         except ShellError as err:
             line = getattr(at, "line", instruction.start_line)
             column = getattr(at, "column", instruction.column)
             self.problems.append((str(err), line, column))
-            return None, frozenset()
-        return expansion.text, frozenset(_without_fallback(raw, expansion.unmatched))
+            return None, frozenset(), frozenset()
+        unset = frozenset(_without_fallback(raw, expansion.unmatched))
+        return expansion.text, unset, frozenset(expansion.matched | expansion.unmatched)
 
     def _possible_bases(self, raw: str, earlier: Mapping[str, int], exact: Optional[str]) -> tuple[int, ...]:
         found = {earlier[exact]} if exact in earlier else set()

@@ -71,7 +71,9 @@ class Stage:
     platform_raw: Optional[str]
     platform_resolved: Optional[str]
     instructions: list[Instruction] = field(default_factory=list)
-    unset_in_base: frozenset[str] = frozenset()
+    unset_in_base: frozenset[str] = frozenset()  # unset variables with no ${V:-fallback}
+    base_variables: frozenset[str] = frozenset()  # every variable the base refers to
+    platform_variables: frozenset[str] = frozenset()
     # Stages a FROM with variables may select for other build arguments.
     possible_bases: tuple[int, ...] = ()
 

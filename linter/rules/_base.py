@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import inspect
 from dataclasses import dataclass
-from typing import ClassVar, Iterator
+from typing import ClassVar, Iterable, Iterator
 
 from ..findings import Finding, Severity
 from ..model import StageGraph
@@ -35,6 +36,7 @@ class Rule:
     hadolint: ClassVar[tuple[str, ...]] = ()  # hadolint codes this rule replaces
     options: ClassVar[tuple[str, ...]] = ()  # settings keys that change what it reports
     needs_model: ClassVar[bool] = True  # False: also runs on files the parser rejected
+    example_options: ClassVar[dict[str, object]] = {}  # settings the documented examples need
 
     @classmethod
     def summary(cls) -> str:
@@ -64,9 +66,8 @@ class Rule:
         )
 
 
-def did_you_mean(word: str, choices: list[str]) -> str:
-    """`` (did you mean 'build'?)`` when a choice is close to ``word``, else an empty string."""
-    import difflib
-
-    close = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'build'?)`` when a choice is close to ``word``, ignoring case; else ``""``."""
+    by_lower = {choice.lower(): choice for choice in choices}
+    close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.6)
+    return f" (did you mean {by_lower[close[0]]!r}?)" if close else ""
