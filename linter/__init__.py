@@ -15,28 +15,25 @@ __version__ = "0.1.0"
 
 __all__ = ["DslintError", "Finding", "LintContext", "Rule", "Severity", "__version__", "lint_paths", "lint_text"]
 
+API_OPTIONS = ("select", "ignore", "extend_select", "extend_ignore", "targets", "pin", "allowed_registries")
+
 
 def _linter(options: dict[str, Any]) -> Linter:
-    from dataclasses import fields
-
+    from .config import Configuration
     from .engine import Linter
-    from .settings import Settings
 
-    select = tuple(options.pop("select", ()))
-    ignore = tuple(options.pop("ignore", ()))
-    known = {field.name for field in fields(Settings)}
-    unknown = sorted(set(options) - known)
+    unknown = sorted(set(options) - set(API_OPTIONS))
     if unknown:
-        raise TypeError(f"unknown option(s) {', '.join(unknown)}; expected: select, ignore, {', '.join(sorted(known))}")
-    settings = Settings(**{key: tuple(value) if isinstance(value, (list, tuple)) else value for key, value in options.items()})
-    return Linter(settings, select=select, ignore=ignore)
+        raise TypeError(f"unknown option(s) {', '.join(unknown)}; expected some of: {', '.join(API_OPTIONS)}")
+    values = {key: tuple(value) if not isinstance(value, str) else value for key, value in options.items()}
+    return Linter(Configuration(**values))
 
 
 def lint_text(text: str | bytes, path: str = "Dockerfile", **options: Any) -> list[Finding]:
-    """Lint Dockerfile source; ``path`` only labels the findings.
+    """Lint Dockerfile source; ``path`` only labels the findings. No config file is read.
 
     Options: ``targets``, ``pin``, ``allowed_registries`` (as on the command line), and
-    ``select``/``ignore`` (code prefixes).
+    ``select``, ``ignore``, ``extend_select``, ``extend_ignore`` (code prefixes).
     """
     return _linter(options).lint_source(text, path)
 

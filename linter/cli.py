@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from typing import Iterator, Optional, Sequence, TextIO
+from typing import Callable, Iterator, Optional, Sequence, TextIO
 
 from . import __version__
 from .errors import DslintError
 from .settings import PIN_LEVELS
 
-SUBCOMMANDS = ("rule", "rules")
+SUBCOMMANDS = ("rule", "rules", "config")
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
@@ -20,39 +20,94 @@ def _codes(text: str) -> list[str]:
     return [code.strip().upper() for code in text.split(",") if code.strip()]
 
 
+def _pair(separator: str) -> Callable[[str], tuple[str, str]]:
+    def parse(text: str) -> tuple[str, str]:
+        key, found, value = text.partition(separator)
+        if not found or not key.strip() or not value.strip():
+            raise argparse.ArgumentTypeError(f"expected KEY{separator}VALUE, got {text!r}")
+        return key.strip(), value.strip()
+
+    return parse
+
+
 def _check_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dslint",
         description="Lint multi-stage Dockerfiles: stage references resolved exactly as BuildKit does.",
         epilog=(
-            "Other commands: `dslint rules` lists every rule, `dslint rule CODE` explains one. "
-            "To lint a file named like a command, write ./rules. "
-            "Exit status: 0 nothing found, 1 findings, 2 usage or file errors."
+            "Other commands: `dslint rules` lists every rule, `dslint rule CODE` explains one, "
+            "`dslint config` shows the settings in effect. To lint a file named like a command, write ./rules. "
+            "Exit status: 0 nothing to report, 1 findings at or above --fail-on, 2 usage, configuration or file errors."
         ),
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="Dockerfiles or directories to search (default: .)")
-    parser.add_argument(
-        "--target",
-        action="append",
-        default=[],
-        metavar="NAME",
+    add = parser.add_argument
+    add("paths", nargs="*", metavar="PATH", help="Dockerfiles or directories to search (default: .)")
+    group = parser.add_argument_group("what to report")
+    group.add_argument("--select", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to report (replaces the config)")
+    group.add_argument("--ignore", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to skip (replaces the config)")
+    group.add_argument("--extend-select", type=_codes, metavar="CODES", help="add to the selected codes")
+    group.add_argument("--extend-ignore", type=_codes, metavar="CODES", help="add to the ignored codes")
+    group.add_argument(
+        "--per-file-ignores", type=_pair(":"), action="append", metavar="GLOB:CODES",
+        help="skip CODES (comma-separated) in files matching GLOB (repeatable)",
+    )  # fmt: skip
+    group.add_argument(
+        "--severity", type=_pair("="), action="append", metavar="CODE=LEVEL",
+        help="report CODE at LEVEL: error, warning, info or style (repeatable)",
+    )  # fmt: skip
+    group.add_argument("--fail-on", metavar="LEVEL", help="exit 1 only for findings at or above LEVEL (default: style, any finding)")
+    group.add_argument("--exit-zero", action="store_const", const=True, help="exit 0 even when something is reported")
+    group = parser.add_argument_group("rule options")
+    group.add_argument(
+        "--target", dest="targets", action="append", metavar="NAME",
         help="a stage built with `docker build --target NAME` (repeatable); the last stage always counts",
-    )
-    parser.add_argument("--pin", choices=PIN_LEVELS, default="tag", help="what pins an external image (default: tag)")
-    parser.add_argument(
-        "--allowed-registry",
-        dest="allowed_registries",
-        action="append",
-        default=[],
-        metavar="PATTERN",
+    )  # fmt: skip
+    group.add_argument("--pin", choices=PIN_LEVELS, help="what pins an external image (default: tag)")
+    group.add_argument(
+        "--allowed-registry", dest="allowed_registries", action="append", metavar="PATTERN",
         help="a registry host glob images may come from, e.g. ghcr.io or *.example.com (repeatable; enables DS011)",
-    )
-    parser.add_argument("--format", dest="output_format", default="text", metavar="FORMAT", help="text (default) or json")
-    parser.add_argument("--select", type=_codes, default=[], metavar="CODES", help="comma-separated codes or prefixes to report")
-    parser.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="comma-separated codes or prefixes to skip")
-    parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
-    parser.add_argument("--version", action="store_true", help="print the version and installed plugins")
+    )  # fmt: skip
+    group = parser.add_argument_group("files")
+    group.add_argument("--exclude", type=_globs, metavar="GLOBS", help="comma-separated globs not to lint when searching directories")
+    group.add_argument("--extend-exclude", type=_globs, metavar="GLOBS", help="add to the excluded globs")
+    group.add_argument("--force-exclude", action="store_const", const=True, help="apply exclusions to paths named explicitly too")
+    group.add_argument("--config", metavar="FILE", help="read this config file instead of searching for one")
+    group.add_argument("--isolated", action="store_true", help="ignore all config files")
+    group = parser.add_argument_group("output")
+    group.add_argument("--format", dest="output_format", default="text", metavar="FORMAT", help="text (default) or json")
+    group.add_argument("--show-settings", action="store_true", help="print the settings in effect and where each came from")
+    group.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
+    group.add_argument("--version", action="store_true", help="print the version and installed plugins")
     return parser
+
+
+def _globs(text: str) -> list[str]:
+    return [glob.strip() for glob in text.split(",") if glob.strip()]
+
+
+def _command_line_config(options: argparse.Namespace) -> dict[str, object]:
+    """The options given on the command line, under their config-file keys."""
+    per_file = None
+    if options.per_file_ignores:
+        per_file = {}
+        for pattern, codes in options.per_file_ignores:
+            per_file.setdefault(pattern, []).extend(_codes(codes))
+    return {
+        "select": options.select,
+        "ignore": options.ignore,
+        "extend-select": options.extend_select,
+        "extend-ignore": options.extend_ignore,
+        "per-file-ignores": per_file,
+        "severity": dict(options.severity) if options.severity else None,
+        "fail-on": options.fail_on,
+        "exit-zero": options.exit_zero,
+        "targets": options.targets,
+        "pin": options.pin,
+        "allowed-registries": options.allowed_registries,
+        "exclude": options.exclude,
+        "extend-exclude": options.extend_exclude,
+        "force-exclude": options.force_exclude,
+    }
 
 
 def _version_text() -> str:
@@ -96,7 +151,9 @@ def main(argv: Optional[Sequence[str]] = None, *, stdout: Optional[TextIO] = Non
 
 
 def _dispatch(args: list[str], out: TextIO, err: TextIO) -> int:
-    if args and args[0] in SUBCOMMANDS:
+    if args and args[0] == "config":
+        args = [*args[1:], "--show-settings"]
+    elif args and args[0] in SUBCOMMANDS:
         return _subcommand(args[0], args[1:], out)
     options = _parse(_check_parser(), args, err)
     if options is None:
@@ -104,22 +161,21 @@ def _dispatch(args: list[str], out: TextIO, err: TextIO) -> int:
     if options.version:
         out.write(_version_text())
         return 0
-    from .commands.check import check
-    from .settings import Settings
+    from . import config
+    from .registry import all_rules
 
-    return check(
-        options.paths or ["."],
-        settings=Settings(
-            targets=tuple(options.target),
-            pin=options.pin,
-            allowed_registries=tuple(options.allowed_registries),
-        ),
-        select=options.select,
-        ignore=options.ignore,
-        output_format=options.output_format,
-        stdout=out,
-        stderr=err,
+    configuration = config.load(
+        _command_line_config(options),
+        [rule.code for rule in all_rules()],
+        config_file=options.config,
+        isolated=options.isolated,
     )
+    if options.show_settings:
+        out.write(config.describe(configuration))
+        return 0
+    from .commands.check import check
+
+    return check(options.paths or ["."], config=configuration, output_format=options.output_format, stdout=out, stderr=err)
 
 
 def _subcommand(name: str, args: list[str], out: TextIO) -> int:

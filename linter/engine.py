@@ -1,18 +1,23 @@
-"""One file through the whole pipeline: parse, model, enabled rules, sorted findings."""
+"""One file through the whole pipeline: parse, model, enabled rules, policy, sorted findings.
+
+Rules report with their default severity and know nothing of configuration; selection,
+per-file ignores, severity overrides and suppression comments are applied here, once.
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
+from .config import Configuration
 from .discover import walk
 from .findings import Finding
 from .model import build
 from .parser import parse
 from .rules import LintContext, Rule
 from .selection import is_enabled
-from .settings import Settings
+from .suppression import collect
 
 
 @dataclass(frozen=True)
@@ -27,32 +32,41 @@ class FileResult:
 class Linter:
     """Holds the enabled rules of a run; instantiate once, lint many files."""
 
-    def __init__(
-        self,
-        settings: Settings,
-        *,
-        select: Iterable[str] = (),
-        ignore: Iterable[str] = (),
-        rules: Optional[Sequence[type[Rule]]] = None,
-    ) -> None:
+    def __init__(self, config: Configuration, *, rules: Optional[Sequence[type[Rule]]] = None) -> None:
         if rules is None:
             from .registry import all_rules
 
             rules = all_rules()
-        select, ignore = tuple(select), tuple(ignore)
-        self.settings = settings
-        self.rules = [rule() for rule in rules if is_enabled(rule.code, select, ignore)]
+        self.config = config
+        self.known_codes = tuple(rule.code for rule in rules)
+        self.buildkit_twins: dict[str, list[str]] = {}
+        for rule in rules:
+            for name in rule.buildkit:
+                self.buildkit_twins.setdefault(name, []).append(rule.code)
+        self.rules = [rule() for rule in rules if is_enabled(rule.code, config.selected, config.ignored)]
+        self.severity = dict(config.severity)
 
     def lint_source(self, data: Union[bytes, str], path: str) -> list[Finding]:
         parsed = parse(data)
-        graph = build(parsed, targets=self.settings.targets)
-        ctx = LintContext(path=path, parsed=parsed, graph=graph, settings=self.settings)
-        findings: list[Finding] = []
+        settings = self.config.settings_for(path)
+        graph = build(parsed, targets=settings.targets)
+        suppressions = collect(parsed, self.known_codes, self.buildkit_twins)
+        if suppressions.skip_file:
+            return []
+        ctx = LintContext(path=path, parsed=parsed, graph=graph, settings=settings, suppressions=suppressions)
+        ignored_here = self.config.ignored_codes_for(path)
+        findings: set[Finding] = set()
         for rule in self.rules:
             if parsed.error is not None and rule.needs_model:
                 continue  # only the syntax error can be said about a file BuildKit cannot read
-            findings.extend(rule.check(ctx))
-        return sorted(set(findings), key=Finding.sort_key)
+            if ignored_here and not is_enabled(rule.code, (), ignored_here):
+                continue
+            for finding in rule.check(ctx):
+                if suppressions.suppresses(finding):
+                    continue
+                level = self.severity.get(finding.code)
+                findings.add(finding if level is None else replace(finding, severity=level))
+        return sorted(findings, key=Finding.sort_key)
 
     def lint_file(self, path: str) -> FileResult:
         try:
@@ -62,12 +76,18 @@ class Linter:
             return FileResult(path, (), f"{path}: {err.strerror or err}")
         return FileResult(path, tuple(self.lint_source(data, path)))
 
-    def lint_paths(self, paths: Iterable[str]) -> Iterator[FileResult]:
+    def paths(self, paths: Iterable[str]) -> Iterator[Union[str, FileResult]]:
+        """Files to lint, or a FileResult carrying the error for a path that cannot be used."""
         for path in paths:
+            if self.config.force_exclude and self.config.is_excluded_explicitly(path):
+                continue
             if os.path.isdir(path):
-                for found in walk(path):
-                    yield self.lint_file(found)
+                yield from walk(path, self.config.is_excluded)
             elif not os.path.lexists(path):
                 yield FileResult(path, (), f"{path}: no such file or directory")
             else:
-                yield self.lint_file(path)
+                yield path
+
+    def lint_paths(self, paths: Iterable[str]) -> Iterator[FileResult]:
+        for item in self.paths(paths):
+            yield item if isinstance(item, FileResult) else self.lint_file(item)

@@ -16,7 +16,3 @@ class Settings:
     def __post_init__(self) -> None:
         if self.pin not in PIN_LEVELS:
             raise ValueError(f"pin must be one of {', '.join(PIN_LEVELS)}, not {self.pin!r}")
-
-
-# The settings keys rules may list in their ``options``; the docs test checks them.
-OPTION_KEYS = frozenset({"targets", "pin", "allowed-registries"})

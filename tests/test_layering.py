@@ -16,7 +16,8 @@ ALLOWED = {
     "findings": set(),
     "settings": set(),
     "errors": set(),
-    "rules": {"parser", "model", "findings", "settings", "rules"},
+    "suppression": {"parser", "findings"},
+    "rules": {"parser", "model", "findings", "settings", "suppression", "rules"},
     "formatters": {"findings", "errors", "formatters"},
 }
 

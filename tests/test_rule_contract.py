@@ -13,7 +13,7 @@ import linter.rules
 from linter.docs import REQUIRED_SECTIONS, SECTIONS, sections
 from linter.registry import CODE_PATTERN, NAME_PATTERN
 from linter.rules import BUILTIN_RULES, Rule
-from linter.settings import OPTION_KEYS
+from linter.config import CONFIG_KEYS
 
 
 def _kebab(class_name: str) -> str:
@@ -45,7 +45,7 @@ def test_rule_metadata(rule: type[Rule]) -> None:
     assert rule.name == _kebab(rule.__name__)
     assert rule.__module__ == f"linter.rules.{rule.name.replace('-', '_')}"
     assert rule.summary().endswith(".")
-    assert set(rule.options) <= OPTION_KEYS
+    assert set(rule.options) <= set(CONFIG_KEYS)
 
 
 @pytest.mark.parametrize("rule", BUILTIN_RULES, ids=lambda rule: rule.code)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from .expand import Expansion, ShellError, ShellLexer
-from .instructions import Directive, Flag, Heredoc, Instruction, ParsedFile, ParseIssue, Word
+from .instructions import Comment, Directive, Flag, Heredoc, Instruction, ParsedFile, ParseIssue, Word
 from .reader import MAX_LINE_BYTES, parse
 
 __all__ = [
     "MAX_LINE_BYTES",
+    "Comment",
     "Directive",
     "Expansion",
     "Flag",

@@ -88,6 +88,14 @@ class Directive:
 
 
 @dataclass(frozen=True)
+class Comment:
+    """A comment line between instructions (not a directive, not inside a heredoc or continuation)."""
+
+    text: str  # after the "#", stripped
+    line: int
+
+
+@dataclass(frozen=True)
 class ParseIssue:
     """A problem BuildKit reports while reading the file; ``fatal`` ones stop the parse."""
 
@@ -110,6 +118,7 @@ class ParsedFile:
     directives: tuple[Directive, ...]
     issues: tuple[ParseIssue, ...]
     lines: tuple[str, ...]
+    comments: tuple[Comment, ...] = ()
 
     @property
     def error(self) -> Optional[ParseIssue]:

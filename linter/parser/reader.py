@@ -14,7 +14,7 @@ from typing import Optional, Union
 from .arguments import NONE, ArgumentError, Arguments, parse_arguments
 from .directives import DirectiveError, DirectiveReader
 from .heredoc import HEREDOC_COMMANDS, heredocs_in_line
-from .instructions import Flag, Heredoc, Instruction, ParsedFile, ParseIssue, Word
+from .instructions import Comment, Flag, Heredoc, Instruction, ParsedFile, ParseIssue, Word
 from .split import split_command
 from .text import GO_SPACE, UTF8_BOM, decode
 from .validate import validate
@@ -110,6 +110,7 @@ def parse(data: Union[bytes, str]) -> ParsedFile:
         directives=tuple(reader.directives.found),
         issues=tuple(issues),
         lines=tuple(lines),
+        comments=tuple(reader.comments),
     )
 
 
@@ -121,6 +122,7 @@ class _Reader:
         self.escape = "\\"
         self.directives = DirectiveReader()
         self.instructions: list[Instruction] = []
+        self.comments: list[Comment] = []
         self.issues: list[ParseIssue] = []
         self.fatal: Optional[ParseIssue] = None
 
@@ -149,6 +151,8 @@ class _Reader:
                 if directive is not None and directive.name == "escape":
                     self.escape = directive.value
             if stripped.startswith("#"):
+                if self.directives.done:
+                    self.comments.append(Comment(stripped[1:].strip(), line_number))
                 continue
             logical = _LogicalLine()
             text, continues = _trim_continuation(stripped, self.escape)

@@ -8,6 +8,7 @@ from .duplicate_stage_name import DuplicateStageName
 from .forward_stage_reference import ForwardStageReference
 from .from_as_casing import FromAsCasing
 from .invalid_default_image import InvalidDefaultImage
+from .malformed_suppression import MalformedSuppression
 from .platform_flag import PlatformFlag
 from .reserved_stage_name import ReservedStageName
 from .stage_name_casing import StageNameCasing
@@ -33,6 +34,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     UntrustedRegistry,
     PlatformFlag,
     FromAsCasing,
+    MalformedSuppression,
 )
 
 __all__ = ["BUILTIN_RULES", "LintContext", "Rule"]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import difflib
 import inspect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar, Iterable, Iterator
 
 from ..findings import Finding, Severity
 from ..model import StageGraph
 from ..parser import ParsedFile
 from ..settings import Settings
+from ..suppression import Suppressions
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class LintContext:
     parsed: ParsedFile
     graph: StageGraph
     settings: Settings
+    suppressions: Suppressions = field(default_factory=Suppressions)
 
 
 class Rule:
