@@ -72,6 +72,60 @@ def render_rule(rule: type[Rule]) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+CONFIGURATION = """## Configuration
+
+dslint reads the first of `.dslint.toml`, `dslint.toml` (top-level keys) and `pyproject.toml`
+(`[tool.dslint]`) it finds from the current directory upwards, stopping at the repository root.
+`--config FILE` names one; `--isolated` ignores them all. Options on the command line override
+the file; `dslint config` prints every setting and where it came from. Unknown keys, unknown
+codes, wrong types and bad levels stop the run with exit status 2 and a message naming the file
+and the key.
+
+```toml
+[tool.dslint]
+select = ["DS"]                    # codes or prefixes; the longest match wins (--select)
+ignore = ["DS013"]                 # --ignore
+extend-select = []                 # --extend-select
+extend-ignore = []                 # --extend-ignore
+fail-on = "warning"                # exit 1 only for findings at or above this (--fail-on)
+exit-zero = false                  # --exit-zero
+targets = ["test"]                 # stages built with --target (--target)
+pin = "tag"                        # "tag" or "digest" (--pin)
+allowed-registries = ["docker.io", "ghcr.io", "*.example.com"]  # --allowed-registry
+exclude = ["vendor", "third_party/*"]  # not searched in directories (--exclude)
+extend-exclude = []                # --extend-exclude
+force-exclude = false              # exclude named files too (--force-exclude)
+
+[tool.dslint.severity]             # --severity DS003=error
+DS003 = "error"
+
+[tool.dslint.per-file-ignores]     # --per-file-ignores "docker/dev/*:DS003"
+"docker/dev/*" = ["DS003"]
+
+[tool.dslint.per-file-targets]
+"docker/ci.Dockerfile" = ["lint", "unit-test"]
+```
+
+Patterns with a `/` match paths relative to the config file; patterns without one match file
+and folder names.
+
+## Suppression comments
+
+`#` starts a comment only at the start of a line, so suppressions go on their own line:
+
+- `# noqa: DS001,DS003` on the comment line(s) directly above an instruction suppresses those
+  codes on that instruction (all its lines); `# noqa` alone suppresses every code there.
+- `# dslint: noqa` anywhere skips the file; `# dslint: noqa: DS003` suppresses a code in the
+  whole file.
+- BuildKit's `# check=skip=StageNameCasing,...` directive (or `skip=all`) also silences the
+  dslint rules that have that BuildKit twin, so one comment serves both tools.
+- A malformed suppression or an unknown code suppresses nothing and is reported as DS090.
+
+Suppression comments are ordinary comments, so they end the block of parser directives: write
+them after any `# syntax=`, `# escape=` and `# check=` lines at the top of the file.
+"""
+
+
 def render_rules_md(rules: Sequence[type[Rule]]) -> str:
     out = [
         "# dslint rules",
@@ -87,6 +141,7 @@ def render_rules_md(rules: Sequence[type[Rule]]) -> str:
     for rule in rules:
         out.append(f"| [{rule.code}](#{anchor(rule)}) | {rule.name} | {rule.default_severity.value} | {rule.summary()} |")
     out.append("")
+    out.append(CONFIGURATION)
     for rule in rules:
         out += [render_rule(rule)]
     return "\n".join(out).rstrip() + "\n"

@@ -183,3 +183,19 @@ def test_show_settings_with_sources(repo: Path) -> None:
     assert 'pin = "digest"  # command line' in lines
     assert 'fail-on = "style"  # default' in lines
     assert run(repo, "--show-settings")[1] == run(repo, "config")[1]
+
+
+def test_documented_pyproject_example_is_valid(tmp_path: Path) -> None:
+    import re
+
+    from linter import config
+    from linter.docs import CONFIGURATION
+    from linter.registry import all_rules
+
+    example = re.search(r"```toml\n(.*?)```", CONFIGURATION, re.DOTALL)
+    assert example is not None
+    (tmp_path / "pyproject.toml").write_text(example.group(1))
+    loaded = config.load({}, [rule.code for rule in all_rules()], cwd=str(tmp_path))
+    assert loaded.fail_on.value == "warning"
+    assert dict(loaded.severity)["DS003"].value == "error"
+    assert loaded.settings_for(str(tmp_path / "docker" / "ci.Dockerfile")).targets == ("test", "lint", "unit-test")
