@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from typing import Callable, Iterator, Optional, Sequence, TextIO
 
@@ -74,7 +75,19 @@ def _check_parser() -> argparse.ArgumentParser:
     group.add_argument("--config", metavar="FILE", help="read this config file instead of searching for one")
     group.add_argument("--isolated", action="store_true", help="ignore all config files")
     group = parser.add_argument_group("output")
-    group.add_argument("--format", dest="output_format", default="text", metavar="FORMAT", help="text (default) or json")
+    group.add_argument(
+        "--format", dest="output_format", default="text", metavar="FORMAT",
+        help="text (default), json, sarif, github, gitlab, checkstyle or junit",
+    )  # fmt: skip
+    group.add_argument("--output-file", metavar="FILE", help="write the report to FILE instead of standard output")
+    group.add_argument("--tee", action="store_true", help="with --output-file, also print text to the terminal")
+    group.add_argument("--show-source", action="store_true", help="text: print the offending line and a caret")
+    group.add_argument("--statistics", action="store_true", help="text: print a count per code at the end")
+    group.add_argument("--count", action="store_true", help="text: print the number of findings last")
+    group.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto",
+        help="colour text output: auto (default) means on a terminal and without NO_COLOR set",
+    )  # fmt: skip
     group.add_argument("--show-settings", action="store_true", help="print the settings in effect and where each came from")
     group.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
     group.add_argument("--version", action="store_true", help="print the version and installed plugins")
@@ -130,6 +143,10 @@ def _error_boundary(stderr: TextIO, debug: bool) -> Iterator[list[int]]:
     except KeyboardInterrupt:
         stderr.write("dslint: interrupted\n")
         status[0] = EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`dslint | head`): stop quietly; what was cut off was findings.
+        _silence_stdout()
+        status[0] = 1
     except Exception as err:
         if debug:
             raise
@@ -173,9 +190,25 @@ def _dispatch(args: list[str], out: TextIO, err: TextIO) -> int:
     if options.show_settings:
         out.write(config.describe(configuration))
         return 0
-    from .commands.check import check
+    from .commands.check import Report, check
 
-    return check(options.paths or ["."], config=configuration, output_format=options.output_format, stdout=out, stderr=err)
+    report = Report(
+        output_format=options.output_format,
+        output_file=options.output_file,
+        tee=options.tee,
+        color=_use_color(options.color, out),
+        show_source=options.show_source,
+        statistics=options.statistics,
+        count=options.count,
+    )
+    return check(options.paths or ["."], config=configuration, report=report, stdout=out, stderr=err)
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
 
 
 def _subcommand(name: str, args: list[str], out: TextIO) -> int:
@@ -204,6 +237,12 @@ def _parse(parser: argparse.ArgumentParser, args: list[str], err: TextIO) -> Opt
         if exit_.code in (0, None):
             raise
         return None
+
+
+def _silence_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _safe(stream: TextIO) -> TextIO:

@@ -126,6 +126,30 @@ them after any `# syntax=`, `# escape=` and `# check=` lines at the top of the f
 """
 
 
+def severity_mapping() -> str:
+    """How each severity appears in every CI format, from the formatters' own tables."""
+    from .findings import Severity
+    from .formatters.checkstyle import CHECKSTYLE_SEVERITY
+    from .formatters.github import GITHUB_COMMAND
+    from .formatters.gitlab import GITLAB_SEVERITY
+    from .formatters.sarif import SARIF_LEVEL
+
+    out = [
+        "## Severity mapping",
+        "",
+        "`fail-on` compares severities in the order error > warning > info > style.",
+        "",
+        "| dslint | SARIF `level` | GitHub command | GitLab `severity` | Checkstyle `severity` |",
+        "|---|---|---|---|---|",
+    ]
+    for level in Severity:
+        out.append(
+            f"| {level.value} | {SARIF_LEVEL[level]} | `::{GITHUB_COMMAND[level]}` | "
+            f"{GITLAB_SEVERITY[level]} | {CHECKSTYLE_SEVERITY[level]} |"
+        )
+    return "\n".join(out) + "\n"
+
+
 def render_rules_md(rules: Sequence[type[Rule]]) -> str:
     out = [
         "# dslint rules",
@@ -142,6 +166,7 @@ def render_rules_md(rules: Sequence[type[Rule]]) -> str:
         out.append(f"| [{rule.code}](#{anchor(rule)}) | {rule.name} | {rule.default_severity.value} | {rule.summary()} |")
     out.append("")
     out.append(CONFIGURATION)
+    out.append(severity_mapping())
     for rule in rules:
         out += [render_rule(rule)]
     return "\n".join(out).rstrip() + "\n"

@@ -27,6 +27,7 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...]
     error: Optional[str] = None
+    lines: tuple[str, ...] = ()  # the file's source, for reports that quote it
 
 
 class Linter:
@@ -47,12 +48,15 @@ class Linter:
         self.severity = dict(config.severity)
 
     def lint_source(self, data: Union[bytes, str], path: str) -> list[Finding]:
+        return self._lint(data, path)[0]
+
+    def _lint(self, data: Union[bytes, str], path: str) -> tuple[list[Finding], tuple[str, ...]]:
         parsed = parse(data)
         settings = self.config.settings_for(path)
         graph = build(parsed, targets=settings.targets)
         suppressions = collect(parsed, self.known_codes, self.buildkit_twins)
         if suppressions.skip_file:
-            return []
+            return [], parsed.lines
         ctx = LintContext(path=path, parsed=parsed, graph=graph, settings=settings, suppressions=suppressions)
         ignored_here = self.config.ignored_codes_for(path)
         findings: set[Finding] = set()
@@ -66,7 +70,7 @@ class Linter:
                     continue
                 level = self.severity.get(finding.code)
                 findings.add(finding if level is None else replace(finding, severity=level))
-        return sorted(findings, key=Finding.sort_key)
+        return sorted(findings, key=Finding.sort_key), parsed.lines
 
     def lint_file(self, path: str) -> FileResult:
         try:
@@ -74,7 +78,8 @@ class Linter:
                 data = handle.read()
         except OSError as err:
             return FileResult(path, (), f"{path}: {err.strerror or err}")
-        return FileResult(path, tuple(self.lint_source(data, path)))
+        findings, lines = self._lint(data, path)
+        return FileResult(path, tuple(findings), lines=lines)
 
     def paths(self, paths: Iterable[str]) -> Iterator[Union[str, FileResult]]:
         """Files to lint, or a FileResult carrying the error for a path that cannot be used."""

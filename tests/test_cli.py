@@ -99,7 +99,7 @@ def test_missing_path_is_an_error_but_others_are_still_linted(tree: Path) -> Non
 
 def test_unknown_format_is_a_usage_error(tree: Path) -> None:
     assert run("--format", "yaml", str(tree)) == (
-        2, "", "dslint: error: unknown format 'yaml' (choose from: text, json)\n",
+        2, "", "dslint: error: unknown format 'yaml' (choose from: text, json, sarif, github, gitlab, checkstyle, junit)\n",
     )  # fmt: skip
 
 

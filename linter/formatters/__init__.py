@@ -5,9 +5,19 @@ from __future__ import annotations
 import importlib
 
 from ..errors import UsageError
-from ._base import Formatter
+from ._base import Formatter, ReportOptions, RuleInfo
 
-FORMATTERS = {"text": "text", "json": "json"}
+FORMATTERS = {
+    "text": "text",
+    "json": "json",
+    "sarif": "sarif",
+    "github": "github",
+    "gitlab": "gitlab",
+    "checkstyle": "checkstyle",
+    "junit": "junit",
+}
+
+__all__ = ["FORMATTERS", "Formatter", "ReportOptions", "RuleInfo", "get"]
 
 
 def get(name: str) -> type[Formatter]:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from typing import Sequence
 
 from ..findings import Finding
 from ._base import Formatter
@@ -13,7 +14,7 @@ class JsonFormatter(Formatter):
         self.count = 0
         self.stream.write("[")
 
-    def handle(self, finding: Finding) -> None:
+    def handle(self, finding: Finding, lines: Sequence[str]) -> None:
         self.stream.write(",\n  " if self.count else "\n  ")
         self.stream.write(json.dumps(finding.as_dict(), ensure_ascii=False))
         self.count += 1
