@@ -151,3 +151,15 @@ def test_examples_show_what_dslint_finds() -> None:
     assert status == 1
     codes = {line.split()[1] for line in out.splitlines()}
     assert {"DS001", "DS002", "DS003"} <= codes
+
+
+def test_readme_quick_start_output_is_what_dslint_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    shown = re.search(r"The first command lints.*?```text\n(.*?)```", readme, re.DOTALL)
+    assert shown is not None
+    monkeypatch.chdir(PROJECT_ROOT)
+    status, out, _ = run("--isolated", "examples/")
+    assert status == 1
+    assert out == shown.group(1)

@@ -108,3 +108,28 @@ def test_try_repo_on_this_checkout(tmp_path: Path, hook_repo: tuple[Path, str], 
     tried = _pre_commit(user, environment, "try-repo", str(repo), "dslint", "--ref", rev, "--all-files")
     assert tried.returncode == 1, tried.stdout + tried.stderr
     assert "Dockerfile:3:13: DS002" in tried.stdout
+
+
+def test_files_pattern_and_args_from_the_readme(
+    tmp_path: Path, hook_repo: tuple[Path, str], environment: dict[str, str]
+) -> None:
+    import re
+
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    snippet = re.search(r"      - id: dslint\n        types: \[file\]\n.*?\n```", readme, re.DOTALL)
+    assert snippet is not None
+    repo, rev = hook_repo
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "app.dockerfile").write_text(BROKEN)
+    (user / "Dockerfile-dev").write_text("FROM alpine:3.20 AS test\nFROM alpine:3.20\n")
+    (user / "notes.txt").write_text(BROKEN)
+    hooks = snippet.group(0).removesuffix("```")
+    (user / ".pre-commit-config.yaml").write_text(f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n{hooks}")
+    _git(user, "init", "-q")
+    _git(user, "add", "-A")
+    result = _pre_commit(user, environment, "run", "--all-files")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "app.dockerfile:3:13: DS002" in result.stdout
+    assert "Dockerfile-dev" not in result.stdout  # --target test from args: nothing to report there
+    assert "notes.txt" not in result.stdout
