@@ -12,7 +12,7 @@ from . import __version__
 from .errors import DslintError
 from .settings import PIN_LEVELS
 
-SUBCOMMANDS = ("rule", "rules", "config")
+SUBCOMMANDS = ("rule", "rules", "config", "graph")
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
@@ -37,7 +37,8 @@ def _check_parser() -> argparse.ArgumentParser:
         description="Lint multi-stage Dockerfiles: stage references resolved exactly as BuildKit does.",
         epilog=(
             "Other commands: `dslint rules` lists every rule, `dslint rule CODE` explains one, "
-            "`dslint config` shows the settings in effect. To lint a file named like a command, write ./rules. "
+            "`dslint config` shows the settings in effect, `dslint graph DOCKERFILE` draws its stages. "
+            "To lint a file named like a command, write ./rules. "
             "Exit status: 0 nothing to report, 1 findings at or above --fail-on, 2 usage, configuration or file errors."
         ),
     )
@@ -212,6 +213,8 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 
 
 def _subcommand(name: str, args: list[str], out: TextIO) -> int:
+    if name == "graph":
+        return _graph(args, out)
     if name == "rules":
         parser = argparse.ArgumentParser(prog="dslint rules", description="List every rule, plugins included.")
         if _parse(parser, args, sys.stderr) is None:
@@ -227,6 +230,29 @@ def _subcommand(name: str, args: list[str], out: TextIO) -> int:
     from .commands.show_rule import show_rule
 
     return show_rule(options.code, stdout=out)
+
+
+def _graph(args: list[str], out: TextIO) -> int:
+    parser = argparse.ArgumentParser(
+        prog="dslint graph",
+        description="Draw the stage graph of a Dockerfile as Mermaid (GitHub and GitLab render it) or Graphviz DOT.",
+    )
+    parser.add_argument("dockerfile", metavar="DOCKERFILE")
+    parser.add_argument("--target", dest="targets", action="append", metavar="NAME", help="a stage built with --target (repeatable)")
+    parser.add_argument("--format", dest="output_format", choices=("mermaid", "dot"), default="mermaid")
+    parser.add_argument("--config", metavar="FILE", help="read this config file instead of searching for one")
+    parser.add_argument("--isolated", action="store_true", help="ignore all config files")
+    options = _parse(parser, args, sys.stderr)
+    if options is None:
+        return EXIT_USAGE
+    from . import config
+    from .commands.graph import graph
+    from .registry import all_rules
+
+    configuration = config.load(
+        {"targets": options.targets}, [rule.code for rule in all_rules()], config_file=options.config, isolated=options.isolated
+    )
+    return graph(options.dockerfile, config=configuration, output_format=options.output_format, stdout=out)
 
 
 def _parse(parser: argparse.ArgumentParser, args: list[str], err: TextIO) -> Optional[argparse.Namespace]:

@@ -150,6 +150,46 @@ def severity_mapping() -> str:
     return "\n".join(out) + "\n"
 
 
+HADOLINT_CONFIG = (
+    ("ignored", "ignore"),
+    ("override.error / warning / info / style", "severity (one level per code)"),
+    ("failure-threshold", "fail-on"),
+    ("no-fail", "exit-zero"),
+    ("trustedRegistries", "allowed-registries (list docker.io by name to allow Docker Hub)"),
+    ("format", "--format"),
+    ("no-color", "--color never"),
+    ("strict-labels, label-schema, disable-ignore-pragma", "no equivalent: dslint does not check labels"),
+)
+
+
+def migration(rules: Sequence[type[Rule]]) -> str:
+    """The "Migrating from hadolint" section, with the code table built from ``Rule.hadolint``."""
+    by_code: dict[str, list[str]] = {}
+    for rule in rules:
+        for code in rule.hadolint:
+            by_code.setdefault(code, []).append(f"{rule.code} {rule.name}")
+    out = [
+        "## Migrating from hadolint",
+        "",
+        "dslint covers hadolint's stage and `FROM` checks, resolving names the way BuildKit does;",
+        "keep hadolint (or ShellCheck) for the shell inside `RUN`.",
+        "",
+        "| hadolint | dslint |",
+        "|---|---|",
+    ]
+    out += [f"| {code} | {', '.join(by_code[code])} |" for code in sorted(by_code)]
+    out += [
+        "",
+        "A `# hadolint ignore=DL3006,DL3007` line becomes `# noqa: DS003` on the same place, the line",
+        "directly above the instruction; `# hadolint global ignore=DL3006` becomes `# dslint: noqa: DS003`.",
+        "",
+        "| `.hadolint.yaml` | dslint configuration |",
+        "|---|---|",
+    ]
+    out += [f"| `{hadolint}` | {dslint} |" for hadolint, dslint in HADOLINT_CONFIG]
+    return "\n".join(out) + "\n"
+
+
 def render_rules_md(rules: Sequence[type[Rule]]) -> str:
     out = [
         "# dslint rules",
@@ -167,6 +207,7 @@ def render_rules_md(rules: Sequence[type[Rule]]) -> str:
     out.append("")
     out.append(CONFIGURATION)
     out.append(severity_mapping())
+    out.append(migration(rules))
     for rule in rules:
         out += [render_rule(rule)]
     return "\n".join(out).rstrip() + "\n"

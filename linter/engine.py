@@ -13,11 +13,20 @@ from typing import Iterable, Iterator, Optional, Sequence, Union
 from .config import Configuration
 from .discover import walk
 from .findings import Finding
-from .model import build
-from .parser import parse
+from .model import StageGraph, build
+from .parser import ParsedFile, parse
 from .rules import LintContext, Rule
 from .selection import is_enabled
 from .suppression import collect
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything dslint knows about one file."""
+
+    parsed: ParsedFile
+    graph: StageGraph
+    findings: list[Finding]
 
 
 @dataclass(frozen=True)
@@ -48,15 +57,15 @@ class Linter:
         self.severity = dict(config.severity)
 
     def lint_source(self, data: Union[bytes, str], path: str) -> list[Finding]:
-        return self._lint(data, path)[0]
+        return self.analyse(data, path).findings
 
-    def _lint(self, data: Union[bytes, str], path: str) -> tuple[list[Finding], tuple[str, ...]]:
+    def analyse(self, data: Union[bytes, str], path: str) -> Analysis:
         parsed = parse(data)
         settings = self.config.settings_for(path)
         graph = build(parsed, targets=settings.targets)
         suppressions = collect(parsed, self.known_codes, self.buildkit_twins)
         if suppressions.skip_file:
-            return [], parsed.lines
+            return Analysis(parsed, graph, [])
         ctx = LintContext(path=path, parsed=parsed, graph=graph, settings=settings, suppressions=suppressions)
         ignored_here = self.config.ignored_codes_for(path)
         findings: set[Finding] = set()
@@ -70,7 +79,7 @@ class Linter:
                     continue
                 level = self.severity.get(finding.code)
                 findings.add(finding if level is None else replace(finding, severity=level))
-        return sorted(findings, key=Finding.sort_key), parsed.lines
+        return Analysis(parsed, graph, sorted(findings, key=Finding.sort_key))
 
     def lint_file(self, path: str) -> FileResult:
         try:
@@ -78,8 +87,8 @@ class Linter:
                 data = handle.read()
         except OSError as err:
             return FileResult(path, (), f"{path}: {err.strerror or err}")
-        findings, lines = self._lint(data, path)
-        return FileResult(path, tuple(findings), lines=lines)
+        analysis = self.analyse(data, path)
+        return FileResult(path, tuple(analysis.findings), lines=analysis.parsed.lines)
 
     def paths(self, paths: Iterable[str]) -> Iterator[Union[str, FileResult]]:
         """Files to lint, or a FileResult carrying the error for a path that cannot be used."""

@@ -163,3 +163,13 @@ def test_readme_quick_start_output_is_what_dslint_prints(monkeypatch: pytest.Mon
     status, out, _ = run("--isolated", "examples/")
     assert status == 1
     assert out == shown.group(1)
+
+
+def test_readme_shows_the_real_rules_list_and_graph(monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    monkeypatch.chdir(PROJECT_ROOT)
+    rules_out = run("rules")[1]
+    assert f"$ dslint rules\n{rules_out}```" in readme
+    assert f"$ dslint rule DS004\n{''.join(run('rule', 'DS004')[1].splitlines(True)[:12])}..." in readme
+    graph_out = run("graph", "--isolated", "examples/web/Dockerfile")[1]
+    assert f"```mermaid\n{graph_out}```" in readme

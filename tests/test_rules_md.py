@@ -33,3 +33,16 @@ def test_every_rule_has_a_section_with_its_anchor(rule: type[Rule]) -> None:
     text = RULES_MD.read_text(encoding="utf-8")
     assert f"## {rule.code} {rule.name}\n" in text
     assert f"](#{anchor(rule)})" in text
+
+
+def test_migration_table_names_real_settings() -> None:
+    from linter.cli import _check_parser
+    from linter.config import CONFIG_KEYS
+    from linter.docs import HADOLINT_CONFIG
+
+    options = _check_parser().format_help()
+    for _, dslint in HADOLINT_CONFIG:
+        first = dslint.split()[0]
+        if first == "no":
+            continue
+        assert first in CONFIG_KEYS or (first.startswith("--") and first in options), dslint

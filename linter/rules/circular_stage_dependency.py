@@ -38,6 +38,7 @@ class CircularStageDependency(Rule):
     code = "DS007"
     name = "circular-stage-dependency"
     default_severity = Severity.ERROR
+    hadolint = ("DL3023",)
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         graph = ctx.graph

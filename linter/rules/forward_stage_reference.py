@@ -42,6 +42,7 @@ class ForwardStageReference(Rule):
     code = "DS006"
     name = "forward-stage-reference"
     default_severity = Severity.ERROR
+    hadolint = ("DL3022",)
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         graph = ctx.graph

@@ -41,6 +41,7 @@ class SyntaxError_(Rule):
     name = "syntax-error"
     default_severity = Severity.ERROR
     needs_model = False
+    hadolint = ("DL3061",)
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         for issue in ctx.parsed.issues:
