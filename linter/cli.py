@@ -73,6 +73,10 @@ def _check_parser() -> argparse.ArgumentParser:
     group.add_argument("--exclude", type=_globs, metavar="GLOBS", help="comma-separated globs not to lint when searching directories")
     group.add_argument("--extend-exclude", type=_globs, metavar="GLOBS", help="add to the excluded globs")
     group.add_argument("--force-exclude", action="store_const", const=True, help="apply exclusions to paths named explicitly too")
+    group.add_argument(
+        "--max-file-size", type=int, metavar="BYTES",
+        help="files larger than this get one DS000 finding instead of being parsed (default: 10 MiB)",
+    )  # fmt: skip
     group.add_argument("--config", metavar="FILE", help="read this config file instead of searching for one")
     group.add_argument("--isolated", action="store_true", help="ignore all config files")
     group = parser.add_argument_group("output")
@@ -121,6 +125,7 @@ def _command_line_config(options: argparse.Namespace) -> dict[str, object]:
         "exclude": options.exclude,
         "extend-exclude": options.extend_exclude,
         "force-exclude": options.force_exclude,
+        "max-file-size": options.max_file_size,
     }
 
 

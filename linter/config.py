@@ -19,6 +19,7 @@ from .settings import PIN_LEVELS, Settings
 
 CONFIG_FILES = (".dslint.toml", "dslint.toml", "pyproject.toml")
 DEFAULT_FAIL_ON = Severity.STYLE
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
 
 class ConfigError(DslintError):
@@ -60,6 +61,7 @@ class Configuration:
     exclude: tuple[PathPattern, ...] = ()
     extend_exclude: tuple[PathPattern, ...] = ()
     force_exclude: bool = False
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
     config_file: Optional[str] = None
     sources: Mapping[str, str] = field(default_factory=dict)
 
@@ -132,6 +134,11 @@ class _Reader:
             raise self.fail(key, "true or false", value)
         return value
 
+    def size(self, key: str, value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise self.fail(key, "a positive number of bytes", value)
+        return value
+
     def pin(self, key: str, value: Any) -> str:
         if value not in PIN_LEVELS:
             raise self.fail(key, " or ".join(PIN_LEVELS), value)
@@ -177,6 +184,7 @@ _KEYS: dict[str, tuple[str, Callable[[_Reader, str, Any], Any]]] = {
     "exclude": ("exclude", _Reader.patterns),
     "extend-exclude": ("extend_exclude", _Reader.patterns),
     "force-exclude": ("force_exclude", _Reader.boolean),
+    "max-file-size": ("max_file_size", _Reader.size),
 }
 CONFIG_KEYS = tuple(_KEYS)
 _TABLE_KEYS = frozenset({"per-file-ignores", "severity", "per-file-targets"})

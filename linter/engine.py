@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from .config import Configuration
-from .discover import walk
+from .discover import problem_with, walk
 from .findings import Finding
 from .model import StageGraph, build
-from .parser import ParsedFile, parse
+from .parser import ParsedFile, oversized, parse
 from .rules import LintContext, Rule
 from .selection import is_enabled
 from .suppression import collect
@@ -60,7 +60,8 @@ class Linter:
         return self.analyse(data, path).findings
 
     def analyse(self, data: Union[bytes, str], path: str) -> Analysis:
-        parsed = parse(data)
+        limit = self.config.max_file_size
+        parsed = parse(data) if len(data) <= limit else oversized(limit)
         settings = self.config.settings_for(path)
         graph = build(parsed, targets=settings.targets)
         suppressions = collect(parsed, self.known_codes, self.buildkit_twins)
@@ -82,9 +83,10 @@ class Linter:
         return Analysis(parsed, graph, sorted(findings, key=Finding.sort_key))
 
     def lint_file(self, path: str) -> FileResult:
+        limit = self.config.max_file_size
         try:
             with open(path, "rb") as handle:
-                data = handle.read()
+                data = handle.read(limit + 1)
         except OSError as err:
             return FileResult(path, (), f"{path}: {err.strerror or err}")
         analysis = self.analyse(data, path)
@@ -95,10 +97,11 @@ class Linter:
         for path in paths:
             if self.config.force_exclude and self.config.is_excluded_explicitly(path):
                 continue
-            if os.path.isdir(path):
+            problem = problem_with(path)
+            if problem is not None:
+                yield FileResult(path, (), f"{path}: {problem}")
+            elif os.path.isdir(path):
                 yield from walk(path, self.config.is_excluded)
-            elif not os.path.lexists(path):
-                yield FileResult(path, (), f"{path}: no such file or directory")
             else:
                 yield path
 

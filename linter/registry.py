@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
@@ -23,7 +25,32 @@ class Plugin(NamedTuple):
     rule: type[Rule]
 
 
+def _declares_plugins() -> bool:
+    """Whether any installed distribution declares a dslint rule.
+
+    importlib.metadata costs more start-up time than the whole lint of a small Dockerfile, so a
+    plain scan of the entry-point files on sys.path decides first whether it is needed.
+    """
+    marker = "[" + ENTRY_POINT_GROUP + "]"
+    for entry in sys.path:
+        try:
+            with os.scandir(entry or ".") as listing:
+                names = [item.name for item in listing if item.name.endswith((".dist-info", ".egg-info"))]
+        except OSError:
+            continue
+        for name in names:
+            try:
+                with open(os.path.join(entry or ".", name, "entry_points.txt"), encoding="utf-8") as handle:
+                    if marker in handle.read():
+                        return True
+            except (OSError, UnicodeDecodeError):
+                continue
+    return False
+
+
 def _entry_points() -> list[object]:
+    if not _declares_plugins():
+        return []
     from importlib import metadata
 
     found = metadata.entry_points()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .expand import Expansion, ShellError, ShellLexer
 from .instructions import Comment, Directive, Flag, Heredoc, Instruction, ParsedFile, ParseIssue, Word
-from .reader import MAX_LINE_BYTES, parse
+from .reader import MAX_LINE_BYTES, oversized, parse
 
 __all__ = [
     "MAX_LINE_BYTES",
@@ -19,5 +19,6 @@ __all__ = [
     "ShellError",
     "ShellLexer",
     "Word",
+    "oversized",
     "parse",
 ]

@@ -121,6 +121,9 @@ class _Word:
             result, words = self._stop_on(None, self.lexer.raw_escapes)
         except ShellError as err:
             raise ShellError(f"failed to process {_go_quote(self.text)}: {err}") from None
+        except RecursionError:
+            # Go's stacks grow; Python's do not. Hundreds of nested ${...} are no real Dockerfile.
+            raise ShellError(f"failed to process {_go_quote(self.text[:60])}...: variable references nested too deeply") from None
         return Expansion(result, words, self.matched, self.unmatched)
 
     def _peek(self) -> str:

@@ -88,6 +88,12 @@ def _physical_lines(data: Union[bytes, str]) -> tuple[list[str], bool, Optional[
     return lines, last_has_newline, too_long
 
 
+def oversized(limit: int) -> ParsedFile:
+    """What a file over the size limit becomes: one issue, nothing parsed."""
+    message = f"file is larger than the size limit of {limit:,} bytes (max-file-size); it was not parsed"
+    return ParsedFile(instructions=(), escape="\\", directives=(), issues=(ParseIssue(message, 1),), lines=())
+
+
 def parse(data: Union[bytes, str]) -> ParsedFile:
     """Parse Dockerfile bytes (or text) the way BuildKit does; problems become issues."""
     lines, last_has_newline, too_long = _physical_lines(data)
