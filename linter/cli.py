@@ -66,6 +66,10 @@ def _check_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     group.add_argument("--pin", choices=PIN_LEVELS, help="what pins an external image (default: tag)")
     group.add_argument(
+        "--no-discover-targets", dest="discover_targets", action="store_const", const=False,
+        help="do not read build targets from Compose, Bake and GitHub Actions files",
+    )  # fmt: skip
+    group.add_argument(
         "--allowed-registry", dest="allowed_registries", action="append", metavar="PATTERN",
         help="a registry host glob images may come from, e.g. ghcr.io or *.example.com (repeatable; enables DS011)",
     )  # fmt: skip
@@ -126,6 +130,7 @@ def _command_line_config(options: argparse.Namespace) -> dict[str, object]:
         "extend-exclude": options.extend_exclude,
         "force-exclude": options.force_exclude,
         "max-file-size": options.max_file_size,
+        "discover-targets": options.discover_targets,
     }
 
 
@@ -192,6 +197,7 @@ def _dispatch(args: list[str], out: TextIO, err: TextIO) -> int:
         [rule.code for rule in all_rules()],
         config_file=options.config,
         isolated=options.isolated,
+        warn=lambda message: err.write(f"dslint: warning: {message}\n"),
     )
     if options.show_settings:
         out.write(config.describe(configuration))

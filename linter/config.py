@@ -15,7 +15,8 @@ from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from .errors import DslintError
 from .findings import Severity
-from .settings import PIN_LEVELS, Settings
+from .discovery import DeclaredTarget, discover, normalise
+from .settings import PIN_LEVELS, Settings, TargetOrigin
 
 CONFIG_FILES = (".dslint.toml", "dslint.toml", "pyproject.toml")
 DEFAULT_FAIL_ON = Severity.STYLE
@@ -62,6 +63,8 @@ class Configuration:
     extend_exclude: tuple[PathPattern, ...] = ()
     force_exclude: bool = False
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    discover_targets: bool = True
+    declared_targets: tuple[DeclaredTarget, ...] = ()
     config_file: Optional[str] = None
     sources: Mapping[str, str] = field(default_factory=dict)
 
@@ -74,11 +77,23 @@ class Configuration:
         return self.ignore + self.extend_ignore
 
     def settings_for(self, path: str) -> Settings:
-        targets = list(self.targets)
+        targets_source = self.sources.get("targets", "command line")
+        general = "--target" if targets_source == "command line" else f"targets in {_short(targets_source)}"
+        origins = [TargetOrigin(name, general) for name in self.targets]
         for pattern, names in self.per_file_targets:
             if pattern.matches(path):
-                targets.extend(name for name in names if name not in targets)
-        return Settings(targets=tuple(targets), pin=self.pin, allowed_registries=self.allowed_registries)
+                origins += [TargetOrigin(name, f"per-file-targets in {_short(self.sources['per-file-targets'])}") for name in names]
+        if self.declared_targets:
+            here = normalise(path)
+            origins += [
+                TargetOrigin(found.target, found.origin, found.source, found.line, found.column)
+                for found in self.declared_targets
+                if found.dockerfile == here
+            ]
+        names = tuple(dict.fromkeys(origin.name for origin in origins))
+        return Settings(
+            targets=names, pin=self.pin, allowed_registries=self.allowed_registries, target_origins=tuple(origins)
+        )
 
     def ignored_codes_for(self, path: str) -> tuple[str, ...]:
         return tuple(code for pattern, codes in self.per_file_ignores if pattern.matches(path) for code in codes)
@@ -185,6 +200,7 @@ _KEYS: dict[str, tuple[str, Callable[[_Reader, str, Any], Any]]] = {
     "extend-exclude": ("extend_exclude", _Reader.patterns),
     "force-exclude": ("force_exclude", _Reader.boolean),
     "max-file-size": ("max_file_size", _Reader.size),
+    "discover-targets": ("discover_targets", _Reader.boolean),
 }
 CONFIG_KEYS = tuple(_KEYS)
 _TABLE_KEYS = frozenset({"per-file-ignores", "severity", "per-file-targets"})
@@ -259,6 +275,7 @@ def load(
     config_file: Optional[str] = None,
     isolated: bool = False,
     cwd: Optional[str] = None,
+    warn: Optional[Callable[[str], None]] = None,
 ) -> Configuration:
     """Defaults, then the config file (unless ``isolated``), then ``command_line`` (file-style keys)."""
     codes = tuple(known_codes)
@@ -274,7 +291,27 @@ def load(
         config = _apply(config, table, _Reader(path, os.path.dirname(os.path.abspath(path)), codes))
         config = replace(config, config_file=path)
     given = {key: value for key, value in command_line.items() if value is not None}
-    return _apply(config, given, _Reader("command line", cwd, codes))
+    config = _apply(config, given, _Reader("command line", cwd, codes))
+    if config.discover_targets:
+        root = os.path.dirname(os.path.abspath(path)) if path else (_repository_root(cwd) or cwd)
+        config = replace(config, declared_targets=tuple(discover(root, warn or (lambda message: None))))
+    return config
+
+
+def _repository_root(start: str) -> Optional[str]:
+    directory = os.path.abspath(start)
+    while True:
+        if os.path.exists(os.path.join(directory, ".git")):
+            return directory
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+def _short(source: str) -> str:
+    relative = os.path.relpath(source) if os.path.isabs(source) else source
+    return source if relative.startswith(os.pardir) else relative
 
 
 def describe(config: Configuration) -> str:
@@ -284,6 +321,8 @@ def describe(config: Configuration) -> str:
         value = getattr(config, attribute)
         shown = "{}" if key in _TABLE_KEYS and not value else _show(value)
         lines.append(f"{key} = {shown}  # {config.sources.get(key, 'default')}")
+    for found in config.declared_targets:
+        lines.append(f"# discovered target {found.target!r} for {_short(found.dockerfile)} at {found.origin}")
     return "\n".join(lines) + "\n"
 
 

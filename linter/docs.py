@@ -47,10 +47,28 @@ def anchor(rule: type[Rule]) -> str:
     return f"{rule.code.lower()}-{rule.name}"
 
 
-def example_output(rule: type[Rule]) -> str:
-    from . import lint_text
+def lint_example(rule: type[Rule], section: str, *, only_this_rule: bool = False) -> list:  # type: ignore[type-arg]
+    """Lint the Dockerfile of a rule's ``Example`` or ``Use instead`` with the options it needs.
 
-    findings = lint_text(example(rule, "Example"), "Dockerfile", select=[rule.code], **rule.example_options)
+    ``declared_targets`` in ``example_options`` are (target, file, line, column) of builds of
+    that Dockerfile, as if read from a Compose file.
+    """
+    from .config import Configuration
+    from .discovery import DeclaredTarget, normalise
+    from .engine import Linter
+
+    options = dict(rule.example_options)
+    declared = tuple(
+        DeclaredTarget(normalise("Dockerfile"), target, source, line, column)
+        for target, source, line, column in options.pop("declared_targets", ())  # type: ignore[attr-defined]
+    )
+    values = {key: tuple(value) if isinstance(value, (list, tuple)) else value for key, value in options.items()}
+    config = Configuration(select=(rule.code,) if only_this_rule else (), declared_targets=declared, **values)  # type: ignore[arg-type]
+    return Linter(config).lint_source(example(rule, section), "Dockerfile")
+
+
+def example_output(rule: type[Rule]) -> str:
+    findings = lint_example(rule, "Example", only_this_rule=True)
     return "\n".join(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}" for f in findings)
 
 

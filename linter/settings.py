@@ -8,10 +8,32 @@ PIN_LEVELS = ("tag", "digest")
 
 
 @dataclass(frozen=True)
+class TargetOrigin:
+    """Where a build target of this file was named: the command line, a config file, a Compose file..."""
+
+    name: str
+    origin: str  # "--target", "config", "compose.yaml:12"
+    source: str = ""  # for targets declared in another file: that file, and where in it
+    line: int = 0
+    column: int = 0
+
+    @property
+    def is_pattern(self) -> bool:
+        return any(ch in self.name for ch in "*?[")
+
+
+@dataclass(frozen=True)
 class Settings:
     targets: tuple[str, ...] = ()
     pin: str = "tag"
     allowed_registries: tuple[str, ...] = ()
+    target_origins: tuple[TargetOrigin, ...] = ()
+
+    def origin_of(self, name: str) -> str:
+        for origin in self.target_origins:
+            if origin.name.lower() == name.lower():
+                return origin.origin
+        return "--target"
 
     def __post_init__(self) -> None:
         if self.pin not in PIN_LEVELS:

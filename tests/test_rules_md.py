@@ -6,8 +6,7 @@ import os
 
 import pytest
 
-from linter import lint_text
-from linter.docs import RULES_MD, anchor, example, render_rules_md
+from linter.docs import RULES_MD, anchor, lint_example, render_rules_md
 from linter.rules import BUILTIN_RULES, Rule
 
 
@@ -22,8 +21,8 @@ def test_rules_md_is_up_to_date() -> None:
 
 @pytest.mark.parametrize("rule", BUILTIN_RULES, ids=lambda rule: rule.code)
 def test_example_triggers_the_rule_and_fix_does_not(rule: type[Rule]) -> None:
-    failing = lint_text(example(rule, "Example"), **rule.example_options)
-    fixed = lint_text(example(rule, "Use instead"), **rule.example_options)
+    failing = lint_example(rule, "Example")
+    fixed = lint_example(rule, "Use instead")
     assert rule.code in {finding.code for finding in failing}
     assert rule.code not in {finding.code for finding in fixed}
 

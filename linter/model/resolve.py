@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
+from fnmatch import fnmatchcase
 from typing import Iterable, Mapping, Optional
 
 from ..parser import Flag, Instruction, ParsedFile, ShellError, ShellLexer
@@ -242,9 +243,12 @@ class _Builder:
             return ()
         chosen = {len(self.stages) - 1}
         for name in names:
-            index = self.index_by_key.get(name.lower())
-            if index is not None:
-                chosen.add(index)
+            key = name.lower()
+            if any(ch in key for ch in "*?["):
+                # A target with a variable nobody gave a value: every stage it could name.
+                chosen.update(index for stage_key, index in self.index_by_key.items() if fnmatchcase(stage_key, key))
+            elif key in self.index_by_key:
+                chosen.add(self.index_by_key[key])
         return tuple(sorted(chosen))
 
 

@@ -16,6 +16,7 @@ from .syntax_error import SyntaxError_
 from .undefined_arg_in_from import UndefinedArgInFrom
 from .undefined_stage_reference import UndefinedStageReference
 from .unpinned_image import UnpinnedImage
+from .unknown_build_target import UnknownBuildTarget
 from .unreachable_stage import UnreachableStage
 from .untrusted_registry import UntrustedRegistry
 
@@ -34,6 +35,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     UntrustedRegistry,
     PlatformFlag,
     FromAsCasing,
+    UnknownBuildTarget,
     MalformedSuppression,
 )
 

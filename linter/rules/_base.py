@@ -54,9 +54,12 @@ class Rule:
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         raise NotImplementedError
 
-    def finding(self, ctx: LintContext, line: int, column: int, message: str, *, width: int = 1) -> Finding:
+    def finding(
+        self, ctx: LintContext, line: int, column: int, message: str, *, width: int = 1, path: str = ""
+    ) -> Finding:
+        """A finding of this rule at its default severity; ``path`` when it is in another file."""
         return Finding(
-            path=ctx.path,
+            path=path or ctx.path,
             line=line,
             column=column,
             end_line=line,

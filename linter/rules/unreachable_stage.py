@@ -57,7 +57,7 @@ class UnreachableStage(Rule):
         graph = ctx.graph
         if not graph.stages:
             return
-        targets = _describe_targets(graph)
+        targets = _describe_targets(graph, ctx)
         for stage in graph.stages:
             if stage.index in graph.reachable:
                 continue
@@ -77,8 +77,14 @@ class UnreachableStage(Rule):
             )
 
 
-def _describe_targets(graph: StageGraph) -> str:
+def _describe_targets(graph: StageGraph, ctx: LintContext) -> str:
+    """The targets and where each was named, so that a user sees why a stage counts as unused."""
     last = len(graph.stages) - 1
     parts = [f"the last stage ({graph.stages[last].label})"]
-    parts += [f"--target {graph.stages[index].key}" for index in graph.targets if index != last]
-    return " or ".join(parts)
+    for origin in ctx.settings.target_origins:
+        if any(graph.stages[index].key == origin.name.lower() for index in graph.targets if index != last):
+            kind = "--target" if origin.origin == "--target" else f"target from {origin.origin}"
+            parts.append(f"{kind} {origin.name}")
+        elif origin.is_pattern:
+            parts.append(f"targets matching {origin.name} from {origin.origin}")
+    return " or ".join(dict.fromkeys(parts))
