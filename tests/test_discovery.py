@@ -168,7 +168,7 @@ def test_discovered_targets_count_like_target_and_are_named_in_ds001(repo: Path)
     (repo / "compose.yaml").write_text(COMPOSE.replace("${STAGE}", "lint"))
     status, out, _ = run("--select", "DS001", "services/api/Dockerfile")
     assert [line.split(": DS001 ")[1].split(" is not")[0] for line in out.splitlines()] == ["stage 'debug'"]
-    assert "or target from compose.yaml:7 test or target from compose.yaml:18 lint" in out
+    assert "or --target test (compose.yaml:7) or --target lint (compose.yaml:18)" in out
     assert run("--select", "DS001", "--no-discover-targets", "services/api/Dockerfile")[1].count("DS001") == 3
 
 

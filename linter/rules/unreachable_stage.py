@@ -83,8 +83,8 @@ def _describe_targets(graph: StageGraph, ctx: LintContext) -> str:
     parts = [f"the last stage ({graph.stages[last].label})"]
     for origin in ctx.settings.target_origins:
         if any(graph.stages[index].key == origin.name.lower() for index in graph.targets if index != last):
-            kind = "--target" if origin.origin == "--target" else f"target from {origin.origin}"
-            parts.append(f"{kind} {origin.name}")
+            where = "" if origin.origin == "--target" else f" ({origin.origin})"
+            parts.append(f"--target {origin.name}{where}")
         elif origin.is_pattern:
-            parts.append(f"targets matching {origin.name} from {origin.origin}")
+            parts.append(f"targets matching {origin.name} ({origin.origin})")
     return " or ".join(dict.fromkeys(parts))
