@@ -10,7 +10,6 @@ BuildKit resolves names three ways, and this module keeps them apart on purpose:
 
 from __future__ import annotations
 
-import csv
 import re
 from fnmatch import fnmatchcase
 from typing import Iterable, Mapping, Optional
@@ -262,6 +261,8 @@ def _mount_from(flag: Flag) -> Optional[tuple[str, int]]:
     value = flag.value or ""
     if "from" not in value.lower():
         return None
+    import csv  # only for mounts that name a source
+
     try:
         fields = next(csv.reader([value]))
     except (csv.Error, StopIteration):

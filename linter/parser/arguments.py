@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Callable, NamedTuple, Optional
 
 from .text import GO_SPACE, TOKEN_RE, TOKEN_SPACE_RE, is_space
@@ -45,6 +44,8 @@ def _json(rest: str) -> Optional[Arguments]:
     trimmed = rest.lstrip(GO_SPACE)
     if not trimmed.startswith("["):
         return None
+    import json  # only for exec-form instructions
+
     try:
         items = json.loads(trimmed, parse_constant=_reject_constant)
     except (ValueError, RecursionError):
@@ -151,9 +152,8 @@ def _name_value(keyword: str) -> ArgumentParser:
         pairs: list[tuple[str, int]] = []
         for word, offset in words:
             if "=" not in word:
-                raise ArgumentError(
-                    f"Syntax error - can't find = in {json.dumps(word)}. Must be of the form: name=value"
-                )
+                quoted = '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                raise ArgumentError(f"Syntax error - can't find = in {quoted}. Must be of the form: name=value")
             key, value = word.split("=", 1)
             pairs.append((key, offset))
             pairs.append((value, offset + len(key) + 1))

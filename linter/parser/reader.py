@@ -6,9 +6,9 @@ comment, where a continuation stops and which lines belong to a heredoc.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from bisect import bisect_right
+from itertools import accumulate, islice
 from typing import Optional, Union
 
 from .arguments import NONE, ArgumentError, Arguments, parse_arguments
@@ -21,48 +21,40 @@ from .validate import validate
 
 MAX_LINE_BYTES = 65535
 
-_CONTINUATION = {
-    escape: re.compile("([^" + re.escape(escape) + "])" + re.escape(escape) + "[ \t]*$|^" + re.escape(escape) + "[ \t]*$")
-    for escape in ("\\", "`")
-}
-
 
 class _LogicalLine:
-    """A joined instruction line and where each piece of it came from."""
+    """A joined instruction line and the physical line each piece came from.
 
-    __slots__ = ("parts", "offsets", "lines", "columns", "length")
+    Continuation lines keep their leading whitespace, so only the first piece has a column
+    offset; the offsets of the pieces are summed up only when a position is asked for.
+    """
 
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.offsets: list[int] = []
-        self.lines: list[int] = []
-        self.columns: list[int] = []
-        self.length = 0
+    __slots__ = ("parts", "lines", "first_column", "_offsets")
 
-    def append(self, text: str, line: int, column: int) -> None:
-        self.parts.append(text)
-        self.offsets.append(self.length)
-        self.lines.append(line)
-        self.columns.append(column)
-        self.length += len(text)
+    def __init__(self, text: str, line: int, column: int) -> None:
+        self.parts = [text]
+        self.lines = [line]
+        self.first_column = column
+        self._offsets: Optional[list[int]] = None
 
     def position(self, offset: int) -> tuple[int, int]:
-        index = max(bisect_right(self.offsets, offset) - 1, 0)
-        return self.lines[index], self.columns[index] + offset - self.offsets[index] + 1
+        if self._offsets is None or len(self._offsets) != len(self.parts):
+            self._offsets = [0, *accumulate(len(part) for part in self.parts[:-1])]
+        index = max(bisect_right(self._offsets, offset) - 1, 0)
+        column = offset - self._offsets[index] + (self.first_column if index == 0 else 0)
+        return self.lines[index], column + 1
 
 
 def _trim_continuation(text: str, escape: str) -> tuple[str, bool]:
-    """Remove a trailing escape; the flag says whether the instruction continues."""
-    if escape not in text:
-        return text, False
-    match = _CONTINUATION[escape].search(text)
-    if match is None:
-        return text, False
-    return text[: match.start()] + (match.group(1) or ""), True
+    """Remove a trailing escape; the flag says whether the instruction continues.
 
-
-def _is_comment(text: str) -> bool:
-    return text.lstrip(GO_SPACE).startswith("#")
+    BuildKit's rule, ``([^E])E[ \\t]*$|^E[ \\t]*$`` for the escape E, without a regex because
+    it runs once per physical line: an escaped escape (``\\\\``) does not continue.
+    """
+    trimmed = text.rstrip(" \t")
+    if trimmed[-1:] == escape and (len(trimmed) == 1 or trimmed[-2] != escape):
+        return trimmed[:-1], True
+    return text, False
 
 
 def _physical_lines(data: Union[bytes, str]) -> tuple[list[str], bool, Optional[int]]:
@@ -75,10 +67,10 @@ def _physical_lines(data: Union[bytes, str]) -> tuple[list[str], bool, Optional[
         text = decode(data)
     too_long = None
     if len(raw) > MAX_LINE_BYTES:
-        for index, raw_line in enumerate(raw.split(b"\n")):
-            if len(raw_line) > MAX_LINE_BYTES:
-                too_long = index
-                break
+        # Linear and in C: a regex for "65,536 bytes without a newline" would rescan each line.
+        lengths = list(map(len, raw.split(b"\n")))
+        if max(lengths) > MAX_LINE_BYTES:
+            too_long = next(index for index, length in enumerate(lengths) if length > MAX_LINE_BYTES)
     lines = text.split("\n")
     last_has_newline = lines[-1] == ""
     if last_has_newline:
@@ -160,23 +152,14 @@ class _Reader:
                 if self.directives.done:
                     self.comments.append(Comment(stripped[1:].strip(), line_number))
                 continue
-            logical = _LogicalLine()
             text, continues = _trim_continuation(stripped, self.escape)
             if not continues and not text:
                 continue
             start_line = line_number
-            logical.append(text, line_number, len(body) - len(stripped))
+            logical = _LogicalLine(text, line_number, len(body) - len(stripped))
             has_empty_continuation = False
-            while continues and self.current < len(lines):
-                raw = self._next_line()
-                if _is_comment(raw):
-                    continue
-                body = raw.rstrip("\r\n")
-                if not body.strip(GO_SPACE):
-                    has_empty_continuation = True
-                    continue
-                text, continues = _trim_continuation(body, self.escape)
-                logical.append(text, self.current, 0)
+            if continues:
+                has_empty_continuation = self._continue(logical)
             joined = "".join(logical.parts)
             if has_empty_continuation:
                 self.issues.append(
@@ -198,6 +181,35 @@ class _Reader:
             self.instructions.append(
                 _replace_lines(instruction, start_line, self.current, heredocs)
             )
+
+    def _continue(self, logical: _LogicalLine) -> bool:
+        """Append continuation lines to ``logical``; True if an empty one was skipped.
+
+        This loop runs once per physical line of a continued instruction (a 5 MB RUN can have a
+        million), so it inlines ``_trim_continuation`` and works on local names only.
+        """
+        escape = self.escape
+        add_part, add_line = logical.parts.append, logical.lines.append
+        index = self.current
+        had_empty = False
+        for raw in islice(self.lines, index, None):
+            index += 1
+            stripped = raw.lstrip(GO_SPACE)
+            if not stripped:
+                had_empty = True
+                continue
+            if stripped[0] == "#":
+                continue
+            body = raw.rstrip("\r")
+            trimmed = body.rstrip(" \t")
+            add_line(index)
+            if trimmed[-1:] == escape and (len(trimmed) == 1 or trimmed[-2] != escape):
+                add_part(trimmed[:-1])
+            else:
+                add_part(body)
+                break
+        self.current = index
+        return had_empty
 
     def _read_heredocs(self, instruction: Instruction, line: str, start_line: int) -> Optional[tuple[Heredoc, ...]]:
         target = instruction.sub if instruction.command == "onbuild" and instruction.sub else instruction

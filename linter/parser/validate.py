@@ -6,8 +6,6 @@ stage rules can still look at the rest of the file.
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
 from typing import Iterator
 
@@ -59,6 +57,8 @@ def _check(instruction: Instruction, at: Instruction, seen_from: bool) -> Iterat
 
 
 def _suggestion(command: str) -> str:
+    import difflib  # only on an error: difflib is slow to import
+
     close = difflib.get_close_matches(command, INSTRUCTIONS, n=1, cutoff=0.6)
     return f" (did you mean {close[0]}?)" if close else ""
 
@@ -71,6 +71,8 @@ def _check_flags(instruction: Instruction, at: Instruction) -> Iterator[ParseIss
     for flag in instruction.flags:
         takes_value = allowed.get(flag.name)
         if takes_value is None:
+            import difflib
+
             close = difflib.get_close_matches(flag.name, list(allowed), n=1, cutoff=0.6)
             hint = f" (did you mean {close[0]}?)" if close else ""
             yield _flag_issue(at, flag, f"unknown flag: {flag.name}{hint}")
@@ -100,13 +102,17 @@ def _check_from(instruction: Instruction, at: Instruction) -> Iterator[ParseIssu
         if not STAGE_NAME.match(name.value.lower()):
             yield _issue(
                 at,
-                f"invalid name for build stage: {json.dumps(name.value)}, "
+                f"invalid name for build stage: {_go_quoted(name.value)}, "
                 "name can't start with a number or contain symbols",
                 name.line,
                 name.column,
             )
     elif len(args) != 1:
         yield _issue(at, "FROM requires either one or three arguments")
+
+
+def _go_quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _check_onbuild(instruction: Instruction, at: Instruction) -> Iterator[ParseIssue]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import inspect
 from dataclasses import dataclass, field
 from typing import ClassVar, Iterable, Iterator
@@ -73,6 +72,8 @@ class Rule:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'build'?)`` when a choice is close to ``word``, ignoring case; else ``""``."""
+    import difflib  # only when something is wrong: difflib is slow to import
+
     by_lower = {choice.lower(): choice for choice in choices}
     close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.6)
     return f" (did you mean {by_lower[close[0]]!r}?)" if close else ""
