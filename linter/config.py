@@ -10,8 +10,8 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
-from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
+from types import MappingProxyType
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Optional, Sequence
 
 from .errors import DslintError
 from .findings import Severity
@@ -27,8 +27,7 @@ class ConfigError(DslintError):
     pass
 
 
-@dataclass(frozen=True)
-class PathPattern:
+class PathPattern(NamedTuple):
     """A glob for file paths: with a ``/`` it matches the whole path, without one the file name."""
 
     pattern: str
@@ -45,8 +44,7 @@ class PathPattern:
         return self.pattern
 
 
-@dataclass(frozen=True)
-class Configuration:
+class Configuration(NamedTuple):
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -66,7 +64,7 @@ class Configuration:
     discover_targets: bool = True
     declared_targets: tuple[DeclaredTarget, ...] = ()
     config_file: Optional[str] = None
-    sources: Mapping[str, str] = field(default_factory=dict)
+    sources: Mapping[str, str] = MappingProxyType({})  # setting key -> where its value came from
 
     @property
     def selected(self) -> tuple[str, ...]:
@@ -219,7 +217,7 @@ def _apply(config: Configuration, raw: Mapping[str, Any], reader: _Reader) -> Co
         attribute, read = _KEYS[key]
         changes[attribute] = read(reader, key, value)
         sources[key] = reader.source
-    return replace(config, **changes, sources=sources)
+    return config._replace(**changes, sources=sources)
 
 
 # --- finding and reading files ------------------------------------------------------------------
@@ -289,12 +287,12 @@ def load(
         if table is None:
             raise ConfigError(f"{path}: no [tool.dslint] table")
         config = _apply(config, table, _Reader(path, os.path.dirname(os.path.abspath(path)), codes))
-        config = replace(config, config_file=path)
+        config = config._replace(config_file=path)
     given = {key: value for key, value in command_line.items() if value is not None}
     config = _apply(config, given, _Reader("command line", cwd, codes))
     if config.discover_targets:
         root = os.path.dirname(os.path.abspath(path)) if path else (_repository_root(cwd) or cwd)
-        config = replace(config, declared_targets=tuple(discover(root, warn or (lambda message: None))))
+        config = config._replace(declared_targets=tuple(discover(root, warn or (lambda message: None))))
     return config
 
 

@@ -7,8 +7,7 @@ per-file ignores, severity overrides and suppression comments are applied here, 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
-from typing import Iterable, Iterator, Optional, Sequence, Union
+from typing import Iterable, Iterator, NamedTuple, Optional, Sequence, Union
 
 from .config import Configuration
 from .discover import problem_with, walk
@@ -20,8 +19,7 @@ from .selection import is_enabled
 from .suppression import collect
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(NamedTuple):
     """Everything dslint knows about one file."""
 
     parsed: ParsedFile
@@ -29,8 +27,7 @@ class Analysis:
     findings: list[Finding]
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(NamedTuple):
     """The findings for one path, or the reason it could not be read."""
 
     path: str
@@ -79,7 +76,7 @@ class Linter:
                 if suppressions.suppresses(finding):
                     continue
                 level = self.severity.get(finding.code)
-                findings.add(finding if level is None else replace(finding, severity=level))
+                findings.add(finding if level is None else finding._replace(severity=level))
         return Analysis(parsed, graph, sorted(findings, key=Finding.sort_key))
 
     def lint_file(self, path: str) -> FileResult:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 PIN_LEVELS = ("tag", "digest")
 
 
-@dataclass(frozen=True)
-class TargetOrigin:
+class TargetOrigin(NamedTuple):
     """Where a build target of this file was named: the command line, a config file, a Compose file..."""
 
     name: str
@@ -22,8 +21,7 @@ class TargetOrigin:
         return any(ch in self.name for ch in "*?[")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     targets: tuple[str, ...] = ()
     pin: str = "tag"
     allowed_registries: tuple[str, ...] = ()
@@ -34,7 +32,3 @@ class Settings:
             if origin.name.lower() == name.lower():
                 return origin.origin
         return "--target"
-
-    def __post_init__(self) -> None:
-        if self.pin not in PIN_LEVELS:
-            raise ValueError(f"pin must be one of {', '.join(PIN_LEVELS)}, not {self.pin!r}")

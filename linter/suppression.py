@@ -7,8 +7,7 @@ its own line directly above the instruction it applies to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Optional
+from typing import ClassVar, Iterable, Mapping, NamedTuple, Optional
 
 from .findings import Finding
 from .parser import ParsedFile
@@ -29,8 +28,7 @@ _FILE_NOQA = re.compile(r"^dslint\s*:\s*noqa\b(?P<rest>.*)$", re.IGNORECASE)
 _CODE_LIST = re.compile(r"^:\s*(?P<codes>[A-Za-z0-9]+(?:[\s,]+[A-Za-z0-9]+)*)\s*,?\s*$")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """A suppression comment that is malformed or names something unknown."""
 
     line: int
@@ -38,13 +36,19 @@ class Problem:
     message: str
 
 
-@dataclass
 class Suppressions:
-    skip_file: bool = False
-    file_codes: set[str] = field(default_factory=set)
-    # line ranges of instructions with the codes suppressed on them (None: every code)
-    ranges: list[tuple[int, int, Optional[frozenset[str]]]] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    """What a file's comments suppress, and the suppression comments that are not usable."""
+
+    NONE: ClassVar[Suppressions]  # a file without suppressions
+
+    __slots__ = ("skip_file", "file_codes", "ranges", "problems")
+
+    def __init__(self) -> None:
+        self.skip_file = False
+        self.file_codes: set[str] = set()
+        # line ranges of instructions with the codes suppressed on them (None: every code)
+        self.ranges: list[tuple[int, int, Optional[frozenset[str]]]] = []
+        self.problems: list[Problem] = []
 
     def suppresses(self, finding: Finding) -> bool:
         if self.skip_file or finding.code in self.file_codes:
@@ -53,6 +57,9 @@ class Suppressions:
             if start <= finding.line <= end and (codes is None or finding.code in codes):
                 return True
         return False
+
+
+Suppressions.NONE = Suppressions()
 
 
 def _codes(rest: str, known: Iterable[str]) -> tuple[Optional[frozenset[str]], Optional[str]]:

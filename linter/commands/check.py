@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional, Sequence, TextIO
+from typing import NamedTuple, Optional, Sequence, TextIO
 
 from .. import __version__
 from ..config import Configuration
@@ -13,8 +12,7 @@ from ..formatters import get as get_formatter
 HOMEPAGE = "https://github.com/dslint/dslint"
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """How to report: the format, where to, and the text format's extras."""
 
     output_format: str = "text"

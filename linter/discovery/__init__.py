@@ -8,12 +8,10 @@ default becomes a glob pattern (``app-*``), which counts for every stage it coul
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, NamedTuple, Optional
 
 
-@dataclass(frozen=True)
-class DeclaredTarget:
+class DeclaredTarget(NamedTuple):
     dockerfile: str  # absolute, normalised path of the Dockerfile the build uses
     target: str  # a stage name, or a glob pattern where a variable is unknown
     source: str  # the file that declares it

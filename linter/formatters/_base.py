@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Sequence, TextIO
+from typing import NamedTuple, Sequence, TextIO
 
 from ..findings import Finding, Severity
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     """What a report may say about a rule; passed in so formatters never import rules."""
 
     code: str
@@ -22,8 +20,7 @@ class RuleInfo:
     severity: Severity
 
 
-@dataclass(frozen=True)
-class ReportOptions:
+class ReportOptions(NamedTuple):
     rules: tuple[RuleInfo, ...] = ()
     version: str = ""
     information_uri: str = ""

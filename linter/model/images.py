@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 DEFAULT_REGISTRY = "docker.io"
 
@@ -23,8 +22,7 @@ _HEX64 = re.compile(r"^[a-f0-9]{64}$")
 _NAME_MAX = 255
 
 
-@dataclass(frozen=True)
-class ImageRef:
+class ImageRef(NamedTuple):
     """A parsed reference; ``error`` is set (and the parts empty) when Docker would reject it."""
 
     raw: str

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import enum
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..parser import Instruction, ParsedFile, Word
 from .images import ImageRef
@@ -37,8 +36,7 @@ class Target(enum.Enum):
     INVALID = "invalid"  # BuildKit fails before resolving (bad index, variables, ...)
 
 
-@dataclass(frozen=True)
-class StageRef:
+class StageRef(NamedTuple):
     """A reference from ``holder`` (the stage it acts in) to a stage or an image.
 
     ``declared_in`` differs from ``holder`` only for ONBUILD triggers, which are written in
@@ -59,23 +57,48 @@ class StageRef:
     problem: Optional[str] = None
 
 
-@dataclass
 class Stage:
-    index: int
-    from_instruction: Instruction
-    name: Optional[str]
-    name_word: Optional[Word]
-    base_word: Optional[Word]
-    base_raw: str
-    base_resolved: Optional[str]  # None when the expansion failed
-    platform_raw: Optional[str]
-    platform_resolved: Optional[str]
-    instructions: list[Instruction] = field(default_factory=list)
-    unset_in_base: frozenset[str] = frozenset()  # unset variables with no ${V:-fallback}
-    base_variables: frozenset[str] = frozenset()  # every variable the base refers to
-    platform_variables: frozenset[str] = frozenset()
-    # Stages a FROM with variables may select for other build arguments.
-    possible_bases: tuple[int, ...] = ()
+    """One FROM and the instructions it owns, with its base as written and as BuildKit expands it."""
+
+    __slots__ = (
+        "index", "from_instruction", "name", "name_word", "base_word", "base_raw", "base_resolved",
+        "platform_raw", "platform_resolved", "instructions", "unset_in_base", "base_variables",
+        "platform_variables", "possible_bases",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        index: int,
+        from_instruction: Instruction,
+        name: Optional[str],
+        name_word: Optional[Word],
+        base_word: Optional[Word],
+        base_raw: str,
+        base_resolved: Optional[str],
+        platform_raw: Optional[str],
+        platform_resolved: Optional[str],
+        unset_in_base: frozenset[str] = frozenset(),
+        base_variables: frozenset[str] = frozenset(),
+        platform_variables: frozenset[str] = frozenset(),
+    ) -> None:
+        self.index = index
+        self.from_instruction = from_instruction
+        self.name = name
+        self.name_word = name_word
+        self.base_word = base_word
+        self.base_raw = base_raw
+        self.base_resolved = base_resolved  # None when the expansion failed
+        self.platform_raw = platform_raw
+        self.platform_resolved = platform_resolved
+        self.instructions: list[Instruction] = []
+        self.unset_in_base = unset_in_base  # unset variables with no ${V:-fallback}
+        self.base_variables = base_variables  # every variable the base refers to
+        self.platform_variables = platform_variables
+        # Stages a FROM with variables may select for other build arguments.
+        self.possible_bases: tuple[int, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"Stage(index={self.index}, name={self.name!r}, base={self.base_raw!r})"
 
     @property
     def key(self) -> Optional[str]:
@@ -100,24 +123,31 @@ class Stage:
         return "$" in self.base_raw
 
 
-@dataclass
 class StageGraph:
-    parsed: ParsedFile
-    stages: list[Stage]
-    refs: list[StageRef]
-    targets: tuple[int, ...]
-    target_names: tuple[str, ...]
-    reachable: frozenset[int]
-    global_args: dict[str, Optional[str]]
-    problems: list[tuple[str, int, int]]  # BuildKit build-time errors: message, line, column
-    first_by_key: dict[str, Stage] = field(init=False)
-    last_by_key: dict[str, Stage] = field(init=False)
-    _indexes_by_key: dict[str, list[int]] = field(init=False, repr=False)
+    """The stages of a file, every reference between them, and what the build targets need."""
 
-    def __post_init__(self) -> None:
-        self.first_by_key = {}
-        self.last_by_key = {}
-        self._indexes_by_key = {}
+    def __init__(
+        self,
+        parsed: ParsedFile,
+        stages: list[Stage],
+        refs: list[StageRef],
+        targets: tuple[int, ...],
+        target_names: tuple[str, ...],
+        reachable: frozenset[int],
+        global_args: dict[str, Optional[str]],
+        problems: list[tuple[str, int, int]],
+    ) -> None:
+        self.parsed = parsed
+        self.stages = stages
+        self.refs = refs
+        self.targets = targets
+        self.target_names = target_names
+        self.reachable = reachable
+        self.global_args = global_args  # declared before the first FROM: name -> default
+        self.problems = problems  # BuildKit build-time errors: message, line, column
+        self.first_by_key: dict[str, Stage] = {}
+        self.last_by_key: dict[str, Stage] = {}
+        self._indexes_by_key: dict[str, list[int]] = {}
         for stage in self.stages:
             if stage.key is not None:
                 self.first_by_key.setdefault(stage.key, stage)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """An argument as BuildKit splits it, with where it starts in the file."""
 
     value: str
@@ -15,8 +13,7 @@ class Word:
     column: int
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(NamedTuple):
     """A ``--name=value`` word after the keyword, quotes removed (``value`` None without ``=``)."""
 
     name: str
@@ -33,8 +30,7 @@ class Flag:
         return f"--{self.name}" if self.value is None else f"--{self.name}={self.value}"
 
 
-@dataclass(frozen=True)
-class Heredoc:
+class Heredoc(NamedTuple):
     name: str
     fd: int
     content: str
@@ -42,8 +38,7 @@ class Heredoc:
     chomp: bool
 
 
-@dataclass(frozen=True)
-class Instruction:
+class Instruction(NamedTuple):
     """One Dockerfile instruction.
 
     ``keyword`` is as written; ``command`` is its lowercase form. ``args`` follows BuildKit's
@@ -80,39 +75,38 @@ class Instruction:
         return tuple(flag for flag in self.flags if flag.name == name)
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     name: str
     value: str
     line: int
 
 
-@dataclass(frozen=True)
-class Comment:
+class Comment(NamedTuple):
     """A comment line between instructions (not a directive, not inside a heredoc or continuation)."""
 
     text: str  # after the "#", stripped
     line: int
 
 
-@dataclass(frozen=True)
-class ParseIssue:
-    """A problem BuildKit reports while reading the file; ``fatal`` ones stop the parse."""
+class ParseIssue(NamedTuple):
+    """A problem BuildKit reports while reading the file; ``fatal`` ones stop the parse.
+
+    ``last_line`` is where a problem spanning several lines ends (0: on ``line`` alone).
+    """
 
     message: str
     line: int
     column: int = 1
-    end_line: int = 0
+    last_line: int = 0
     fatal: bool = True
     kind: str = "error"
 
-    def __post_init__(self) -> None:
-        if self.end_line < self.line:
-            object.__setattr__(self, "end_line", self.line)
+    @property
+    def end_line(self) -> int:
+        return max(self.last_line, self.line)
 
 
-@dataclass(frozen=True)
-class ParsedFile:
+class ParsedFile(NamedTuple):
     instructions: tuple[Instruction, ...]
     escape: str
     directives: tuple[Directive, ...]

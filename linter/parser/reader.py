@@ -6,7 +6,6 @@ comment, where a continuation stops and which lines belong to a heredoc.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from bisect import bisect_right
 from itertools import accumulate, islice
 from typing import Optional, Union
@@ -125,7 +124,7 @@ class _Reader:
         self.fatal: Optional[ParseIssue] = None
 
     def _fail(self, message: str, line: int, end_line: int = 0) -> None:
-        self.fatal = ParseIssue(message, line, end_line=end_line)
+        self.fatal = ParseIssue(message, line, last_line=end_line)
         self.issues.append(self.fatal)
 
     def _next_line(self) -> str:
@@ -276,4 +275,7 @@ def _words(arguments: Arguments, base: int, logical: _LogicalLine) -> tuple[Word
 def _replace_lines(
     instruction: Instruction, start_line: int, end_line: int, heredocs: tuple[Heredoc, ...]
 ) -> Instruction:
-    return replace(instruction, start_line=start_line, end_line=end_line, heredocs=heredocs)
+    # The keyword may sit on a later line than the instruction's first ("\\" alone on a line);
+    # the column then cannot describe the first line, so it is 1.
+    column = instruction.column if instruction.start_line == start_line else 1
+    return instruction._replace(start_line=start_line, end_line=end_line, column=column, heredocs=heredocs)

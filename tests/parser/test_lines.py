@@ -169,3 +169,9 @@ def test_five_megabyte_continuation_parses_into_one_instruction() -> None:
     parsed = parse(("FROM alpine\nRUN true && \\\n" + body + "    true\n").encode())
     assert parsed.error is None
     assert parsed.instructions[1].end_line == 200_003
+
+
+def test_keyword_on_a_later_line_than_the_start() -> None:
+    parsed = parse("\\\n   RUN x\nFROM alpine\n")
+    run = parsed.instructions[0]
+    assert (run.start_line, run.end_line, run.column) == (1, 2, 1)
