@@ -35,12 +35,33 @@ def normalise(path: str) -> str:
     return os.path.normpath(os.path.abspath(path))
 
 
-def discover(root: str, warn: Callable[[str], None]) -> list[DeclaredTarget]:
-    """Every declared target under ``root`` (Compose and Bake files at the top, workflows)."""
-    from . import bake, compose, workflows
+COMPOSE_FILES = (
+    "compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml",
+    "compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml", "docker-compose.override.yml",
+)  # fmt: skip
+BAKE_FILES = ("docker-bake.hcl", "docker-bake.json", "docker-bake.override.hcl", "docker-bake.override.json")
+WORKFLOWS = os.path.join(".github", "workflows")
 
+
+def discover(root: str, warn: Callable[[str], None]) -> list[DeclaredTarget]:
+    """Every declared target under ``root`` (Compose and Bake files at the top, workflows).
+
+    The readers (and their parsers) are imported only for files that exist: most repositories
+    have none, and a pre-commit hook pays every import on every commit.
+    """
+    import importlib
+
+    present = set(os.listdir(root)) if os.path.isdir(root) else set()
+    readers = [
+        name
+        for name, wanted in (("compose", COMPOSE_FILES), ("bake", BAKE_FILES))
+        if present.intersection(wanted)
+    ]
+    if os.path.isdir(os.path.join(root, WORKFLOWS)):
+        readers.append("workflows")
     found: list[DeclaredTarget] = []
-    for reader in (compose, bake, workflows):
+    for name in readers:
+        reader = importlib.import_module(f"{__name__}.{name}")
         for path in reader.files(root):
             try:
                 found.extend(reader.read(path))

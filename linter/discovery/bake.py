@@ -7,13 +7,10 @@ import os
 import re
 from typing import Any, Iterator, Optional
 
-from . import DeclaredTarget, DiscoveryProblem, normalise, relative_source, substitute
-
-NAMES = ("docker-bake.hcl", "docker-bake.json", "docker-bake.override.hcl", "docker-bake.override.json")
-
+from . import BAKE_FILES, DeclaredTarget, DiscoveryProblem, normalise, relative_source, substitute
 
 def files(root: str) -> list[str]:
-    return [os.path.join(root, name) for name in NAMES if os.path.isfile(os.path.join(root, name))]
+    return [os.path.join(root, name) for name in BAKE_FILES if os.path.isfile(os.path.join(root, name))]
 
 
 def _unquote(value: Any) -> Any:

@@ -5,14 +5,10 @@ from __future__ import annotations
 import os
 from typing import Iterator
 
-from . import DeclaredTarget, DiscoveryProblem, load_yaml, normalise, position, relative_source, substitute
-
-NAMES = ("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml")
-OVERRIDES = ("compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml", "docker-compose.override.yml")
-
+from . import COMPOSE_FILES, DeclaredTarget, DiscoveryProblem, load_yaml, normalise, position, relative_source, substitute
 
 def files(root: str) -> list[str]:
-    return [os.path.join(root, name) for name in NAMES + OVERRIDES if os.path.isfile(os.path.join(root, name))]
+    return [os.path.join(root, name) for name in COMPOSE_FILES if os.path.isfile(os.path.join(root, name))]
 
 
 def read(path: str) -> Iterator[DeclaredTarget]:

@@ -8,7 +8,7 @@ import re
 import shlex
 from typing import Any, Iterator, Optional
 
-from . import DeclaredTarget, load_yaml, normalise, position, relative_source
+from . import WORKFLOWS, DeclaredTarget, load_yaml, normalise, position, relative_source
 
 # Options of `docker build` / `docker buildx build` that take a value, so that the context (the
 # one positional argument) is found among the words.
@@ -23,7 +23,7 @@ _EXPRESSION = re.compile(r"\$\{\{.*?\}\}")
 
 
 def files(root: str) -> list[str]:
-    folder = os.path.join(root, ".github", "workflows")
+    folder = os.path.join(root, WORKFLOWS)
     return sorted(glob.glob(os.path.join(folder, "*.yml")) + glob.glob(os.path.join(folder, "*.yaml")))
 
 
