@@ -11,7 +11,7 @@ import fnmatch
 import os
 import sys
 from types import MappingProxyType
-from typing import Any, Callable, Iterable, Mapping, NamedTuple, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Optional, Sequence
 
 from .errors import DslintError
 from .findings import Severity
@@ -249,21 +249,32 @@ def _table_in(path: str, data: dict[str, Any]) -> Optional[Mapping[str, Any]]:
     return table
 
 
-def find_config_file(start: str) -> Optional[str]:
-    """The first config file from ``start`` upwards; the search stops at a repository root."""
+def _upwards(start: str) -> Iterator[str]:
+    """``start`` and each folder above it, up to the filesystem root."""
     directory = os.path.abspath(start)
     while True:
+        yield directory
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return
+        directory = parent
+
+
+def _is_repository_root(directory: str) -> bool:
+    return os.path.exists(os.path.join(directory, ".git"))
+
+
+def find_config_file(start: str) -> Optional[str]:
+    """The first config file from ``start`` upwards; the search stops at a repository root."""
+    for directory in _upwards(start):
         for name in CONFIG_FILES:
             candidate = os.path.join(directory, name)
             if os.path.isfile(candidate):
                 if name != "pyproject.toml" or _table_in(candidate, _load_toml(candidate)) is not None:
                     return candidate
-        if os.path.exists(os.path.join(directory, ".git")):
+        if _is_repository_root(directory):
             return None
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
-        directory = parent
+    return None
 
 
 def load(
@@ -297,14 +308,7 @@ def load(
 
 
 def _repository_root(start: str) -> Optional[str]:
-    directory = os.path.abspath(start)
-    while True:
-        if os.path.exists(os.path.join(directory, ".git")):
-            return directory
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
-        directory = parent
+    return next((directory for directory in _upwards(start) if _is_repository_root(directory)), None)
 
 
 def _short(source: str) -> str:
