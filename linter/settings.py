@@ -26,9 +26,3 @@ class Settings(NamedTuple):
     pin: str = "tag"
     allowed_registries: tuple[str, ...] = ()
     target_origins: tuple[TargetOrigin, ...] = ()
-
-    def origin_of(self, name: str) -> str:
-        for origin in self.target_origins:
-            if origin.name.lower() == name.lower():
-                return origin.origin
-        return "--target"

@@ -19,10 +19,6 @@ class DeclaredTarget(NamedTuple):
     column: int
 
     @property
-    def is_pattern(self) -> bool:
-        return any(ch in self.target for ch in "*?[")
-
-    @property
     def origin(self) -> str:
         return f"{self.source}:{self.line}"
 

@@ -160,10 +160,6 @@ class StageGraph:
         position = bisect_right(indexes, index)
         return self.stages[indexes[position]] if position < len(indexes) else None
 
-    def stage_by_key(self, key: str) -> Optional[Stage]:
-        """The stage COPY --from, mounts and --target pick for a name: the last one."""
-        return self.last_by_key.get(key)
-
     def named_stages(self) -> list[Stage]:
         return [stage for stage in self.stages if stage.key is not None]
 
