@@ -61,7 +61,7 @@ class Stage:
     """One FROM and the instructions it owns, with its base as written and as BuildKit expands it."""
 
     __slots__ = (
-        "index", "from_instruction", "name", "name_word", "base_word", "base_raw", "base_resolved",
+        "index", "from_instruction", "name", "key", "name_word", "base_word", "base_raw", "base_resolved",
         "platform_raw", "platform_resolved", "instructions", "unset_in_base", "base_variables",
         "platform_variables", "possible_bases",
     )  # fmt: skip
@@ -84,6 +84,8 @@ class Stage:
         self.index = index
         self.from_instruction = from_instruction
         self.name = name
+        # The name BuildKit uses: stage names are lowercased when parsed.
+        self.key = name.lower() if name is not None else None
         self.name_word = name_word
         self.base_word = base_word
         self.base_raw = base_raw
@@ -99,11 +101,6 @@ class Stage:
 
     def __repr__(self) -> str:
         return f"Stage(index={self.index}, name={self.name!r}, base={self.base_raw!r})"
-
-    @property
-    def key(self) -> Optional[str]:
-        """The name BuildKit uses: stage names are lowercased when parsed."""
-        return self.name.lower() if self.name is not None else None
 
     @property
     def line(self) -> int:

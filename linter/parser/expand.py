@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-from .text import is_space
+from .text import GO_SPACE, is_space
 
 
 class ShellError(ValueError):
@@ -17,6 +17,7 @@ class ShellError(ValueError):
 
 
 _SPECIAL_PARAMS = frozenset("@*#?-$!0")
+_SPACES = re.compile("[" + re.escape(GO_SPACE) + "]+")
 
 
 class Expansion:
@@ -53,6 +54,9 @@ class ShellLexer:
         self.skip_unset = skip_unset
 
     def expand(self, text: str, env: Mapping[str, str]) -> Expansion:
+        if not any(special in text for special in ("$", "'", '"', self.escape)):
+            # Nothing to expand or unquote (most image names): the words are the text's words.
+            return Expansion(text, [word for word in _SPACES.split(text) if word], set(), set())
         return _Word(self, text, env).run()
 
     def process_word(self, text: str, env: Mapping[str, str]) -> str:
