@@ -25,7 +25,7 @@ def _linter(options: dict[str, Any]) -> Linter:
     unknown = sorted(set(options) - set(API_OPTIONS))
     if unknown:
         raise TypeError(f"unknown option(s) {', '.join(unknown)}; expected some of: {', '.join(API_OPTIONS)}")
-    values = {key: tuple(value) if not isinstance(value, str) else value for key, value in options.items()}
+    values: dict[str, Any] = {key: value if isinstance(value, str) else tuple(value) for key, value in options.items()}
     return Linter(Configuration(**values))
 
 

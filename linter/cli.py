@@ -109,7 +109,7 @@ def _globs(text: str) -> list[str]:
 
 def _command_line_config(options: argparse.Namespace) -> dict[str, object]:
     """The options given on the command line, under their config-file keys."""
-    per_file = None
+    per_file: Optional[dict[str, list[str]]] = None
     if options.per_file_ignores:
         per_file = {}
         for pattern, codes in options.per_file_ignores:
@@ -197,7 +197,7 @@ def _dispatch(args: list[str], out: TextIO, err: TextIO) -> int:
         [rule.code for rule in all_rules()],
         config_file=options.config,
         isolated=options.isolated,
-        warn=lambda message: err.write(f"dslint: warning: {message}\n"),
+        warn=lambda message: _warn(err, message),
     )
     if options.show_settings:
         out.write(config.describe(configuration))
@@ -211,9 +211,13 @@ def _dispatch(args: list[str], out: TextIO, err: TextIO) -> int:
         color=_use_color(options.color, out),
         show_source=options.show_source,
         statistics=options.statistics,
-        count=options.count,
+        show_count=options.count,
     )
     return check(options.paths or ["."], config=configuration, report=report, stdout=out, stderr=err)
+
+
+def _warn(err: TextIO, message: str) -> None:
+    err.write(f"dslint: warning: {message}\n")
 
 
 def _use_color(choice: str, stream: TextIO) -> bool:

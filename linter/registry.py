@@ -56,7 +56,7 @@ def _entry_points() -> list[object]:
     found = metadata.entry_points()
     if hasattr(found, "select"):
         return list(found.select(group=ENTRY_POINT_GROUP))
-    return list(found.get(ENTRY_POINT_GROUP, ()))  # type: ignore[union-attr]  # Python 3.9
+    return list(getattr(found, "get")(ENTRY_POINT_GROUP, ()))  # Python 3.9: a dict of groups
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ class Report(NamedTuple):
     color: bool = False
     show_source: bool = False
     statistics: bool = False
-    count: bool = False
+    show_count: bool = False
 
 
 def _rule_infos(linter: Linter) -> tuple[RuleInfo, ...]:
@@ -51,7 +51,7 @@ def check(paths: Sequence[str], *, config: Configuration, report: Report, stdout
         color=report.color and report.output_file is None,
         show_source=report.show_source,
         statistics=report.statistics,
-        count=report.count,
+        show_count=report.show_count,
     )
     formatter_class = get_formatter(report.output_format)
     output = _open(report.output_file) if report.output_file else stdout

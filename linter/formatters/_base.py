@@ -27,7 +27,7 @@ class ReportOptions(NamedTuple):
     color: bool = False
     show_source: bool = False
     statistics: bool = False
-    count: bool = False
+    show_count: bool = False
 
 
 class Formatter:

@@ -36,7 +36,7 @@ class TextFormatter(Formatter):
         if self.options.statistics:
             for code in sorted(self.counts):
                 self.stream.write(f"{self.counts[code]:<5} {code} {self.names[code]}\n")
-        if self.options.count:
+        if self.options.show_count:
             self.stream.write(f"{sum(self.counts.values())}\n")
 
 

@@ -114,7 +114,8 @@ class _Builder:
         base_raw = base_word.value if base_word else ""
         base_resolved, unset, base_vars = self._expand(base_raw, base_word, instruction)
         platform = instruction.flag("platform")
-        platform_resolved, platform_vars = None, frozenset()
+        platform_resolved: Optional[str] = None
+        platform_vars: frozenset[str] = frozenset()
         if platform is not None and platform.value is not None:
             platform_resolved, _, platform_vars = self._expand(platform.value, platform, instruction)
         stage = Stage(
@@ -155,7 +156,7 @@ class _Builder:
         return expansion.text, unset, frozenset(expansion.matched | expansion.unmatched)
 
     def _possible_bases(self, raw: str, earlier: Mapping[str, int], exact: Optional[str]) -> tuple[int, ...]:
-        found = {earlier[exact]} if exact in earlier else set()
+        found = {earlier[exact]} if exact is not None and exact in earlier else set()
         try:
             pattern = self.lexer.process_word(raw, self.wildcard_env)
         except ShellError:
@@ -166,13 +167,12 @@ class _Builder:
 
     def _from_ref(self, stage: Stage, line: int, column: int, earlier: Mapping[str, int]) -> StageRef:
         resolved = stage.base_resolved or ""
-        common = dict(kind=RefKind.FROM, holder=stage.index, declared_in=stage.index, value=stage.base_raw,
-                      resolved=resolved, line=line, column=column)  # fmt: skip
+        ref = StageRef(RefKind.FROM, stage.index, stage.index, stage.base_raw, resolved, line, column, Target.INVALID)
         if resolved in earlier:
-            return StageRef(**common, target=Target.STAGE, stage=earlier[resolved])
+            return ref._replace(target=Target.STAGE, stage=earlier[resolved])
         if resolved == "scratch":
-            return StageRef(**common, target=Target.SCRATCH)
-        return StageRef(**common, target=Target.IMAGE, image=parse_image(resolved))
+            return ref._replace(target=Target.SCRATCH)
+        return ref._replace(target=Target.IMAGE, image=parse_image(resolved))
 
     def _collect_refs(self, instruction: Instruction, holder: int, declared_in: int, *, via_onbuild: bool) -> None:
         command = instruction.command
@@ -209,33 +209,32 @@ class _Builder:
 
     def _copy_ref(self, flag: Flag, kind: RefKind, holder: int, declared_in: int) -> StageRef:
         value = flag.value or ""
-        common = dict(kind=kind, holder=holder, declared_in=declared_in, value=value, resolved=value,
-                      line=flag.line, column=flag.value_column)  # fmt: skip
+        ref = StageRef(kind, holder, declared_in, value, value, flag.line, flag.value_column, Target.INVALID)
         if value == "":
-            return StageRef(**common, target=Target.CONTEXT, problem="empty")
+            return ref._replace(target=Target.CONTEXT, problem="empty")
         if "$" in value:
-            return StageRef(**common, target=Target.INVALID, problem="variable")
+            return ref._replace(problem="variable")
         if _INTEGER.match(value) and abs(int(value)) <= _INT64_MAX:
             index = int(value)
             if 0 <= index < len(self.stages):
-                return StageRef(**common, target=Target.STAGE, stage=index)
-            return StageRef(**common, target=Target.INVALID, problem="index")
-        return self._by_name(value, common)
+                return ref._replace(target=Target.STAGE, stage=index)
+            return ref._replace(problem="index")
+        return self._by_name(ref)
 
     def _mount_ref(self, value: str, line: int, column: int, kind: RefKind, holder: int, declared_in: int) -> StageRef:
-        common = dict(kind=kind, holder=holder, declared_in=declared_in, value=value, resolved=value,
-                      line=line, column=column)  # fmt: skip
+        ref = StageRef(kind, holder, declared_in, value, value, line, column, Target.INVALID)
         if "$" in value[:-1]:
-            return StageRef(**common, target=Target.INVALID, problem="variable")
-        return self._by_name(value, common)
+            return ref._replace(problem="variable")
+        return self._by_name(ref)
 
-    def _by_name(self, value: str, common: dict) -> StageRef:
-        index = self.index_by_key.get(value.lower())
+    def _by_name(self, ref: StageRef) -> StageRef:
+        """--from and mount names: the last stage of that name in any case, else an image."""
+        index = self.index_by_key.get(ref.value.lower())
         if index is not None:
-            return StageRef(**common, target=Target.STAGE, stage=index)
-        if value == "scratch":
-            return StageRef(**common, target=Target.SCRATCH)
-        return StageRef(**common, target=Target.IMAGE, image=parse_image(value))
+            return ref._replace(target=Target.STAGE, stage=index)
+        if ref.value == "scratch":
+            return ref._replace(target=Target.SCRATCH)
+        return ref._replace(target=Target.IMAGE, image=parse_image(ref.value))
 
     def _targets(self, names: tuple[str, ...]) -> tuple[int, ...]:
         if not self.stages:

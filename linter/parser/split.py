@@ -30,11 +30,11 @@ def split_command(line: str) -> SplitLine:
     keyword = stripped[: separator.start()]
     after = stripped[separator.end() :]
     after_offset = lead + separator.end()
-    rest_start, flags = _extract_builder_flags(after)
+    rest_start, words = _extract_builder_flags(after)
     rest = after[rest_start:]
     rest_lead = len(rest) - len(rest.lstrip(GO_SPACE))
     rest = rest.strip(GO_SPACE)
-    flags = [RawFlag(text, after_offset + offset) for text, offset in flags]
+    flags = [RawFlag(text, after_offset + offset) for text, offset in words]
     return SplitLine(keyword, lead, flags, rest, after_offset + rest_start + rest_lead)
 
 
