@@ -183,7 +183,7 @@ def _dispatch(args: list[str], out: TextIO, err: TextIO) -> int:
         args = [*args[1:], "--show-settings"]
     elif args and args[0] in SUBCOMMANDS:
         return _subcommand(args[0], args[1:], out)
-    options = _parse(_check_parser(), args, err)
+    options = _parse(_check_parser(), args)
     if options is None:
         return EXIT_USAGE
     if options.version:
@@ -232,14 +232,14 @@ def _subcommand(name: str, args: list[str], out: TextIO) -> int:
         return _graph(args, out)
     if name == "rules":
         parser = argparse.ArgumentParser(prog="dslint rules", description="List every rule, plugins included.")
-        if _parse(parser, args, sys.stderr) is None:
+        if _parse(parser, args) is None:
             return EXIT_USAGE
         from .commands.list_rules import list_rules
 
         return list_rules(stdout=out)
     parser = argparse.ArgumentParser(prog="dslint rule", description="Explain one rule.")
     parser.add_argument("code", metavar="CODE", help="a rule code, e.g. DS001")
-    options = _parse(parser, args, sys.stderr)
+    options = _parse(parser, args)
     if options is None:
         return EXIT_USAGE
     from .commands.show_rule import show_rule
@@ -257,7 +257,7 @@ def _graph(args: list[str], out: TextIO) -> int:
     parser.add_argument("--format", dest="output_format", choices=("mermaid", "dot"), default="mermaid")
     parser.add_argument("--config", metavar="FILE", help="read this config file instead of searching for one")
     parser.add_argument("--isolated", action="store_true", help="ignore all config files")
-    options = _parse(parser, args, sys.stderr)
+    options = _parse(parser, args)
     if options is None:
         return EXIT_USAGE
     from . import config
@@ -270,7 +270,7 @@ def _graph(args: list[str], out: TextIO) -> int:
     return graph(options.dockerfile, config=configuration, output_format=options.output_format, stdout=out)
 
 
-def _parse(parser: argparse.ArgumentParser, args: list[str], err: TextIO) -> Optional[argparse.Namespace]:
+def _parse(parser: argparse.ArgumentParser, args: list[str]) -> Optional[argparse.Namespace]:
     """argparse exits on bad usage; keep that inside main() so callers always get a status."""
     try:
         return parser.parse_args(args)
