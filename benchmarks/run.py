@@ -11,6 +11,7 @@ memory, import time, and the 5 MB / 10,000-stage stress files.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import platform
 import shutil
@@ -85,7 +86,7 @@ def import_time_ms() -> float:
     """Cumulative import time of `dslint --version`, from python -X importtime (microseconds summed)."""
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "linter", "--version"], capture_output=True, text=True, check=True,
-        env=_environment(),
+        env=os.environ.copy() if importlib.util.find_spec("linter") else SOURCE_ENV,
     )  # fmt: skip
     total = 0
     for line in result.stderr.splitlines():
