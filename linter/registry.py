@@ -6,7 +6,7 @@ import os
 import re
 import sys
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 from .errors import PluginError
 from .rules import BUILTIN_RULES, Rule
@@ -48,28 +48,34 @@ def _declares_plugins() -> bool:
     return False
 
 
-def _entry_points() -> list[object]:
+def _entry_points() -> list[tuple[str, str, Any]]:
+    """(package, version, entry point) for each ``dslint.rules`` entry point.
+
+    Walks the distributions rather than ``entry_points()``, because on Python 3.9 an entry point
+    does not know the package that declares it, and errors must name the package.
+    """
     if not _declares_plugins():
         return []
     from importlib import metadata
 
-    found = metadata.entry_points()
-    if hasattr(found, "select"):
-        return list(found.select(group=ENTRY_POINT_GROUP))
-    return list(getattr(found, "get")(ENTRY_POINT_GROUP, ()))  # Python 3.9: a dict of groups
+    found: dict[tuple[str, str], tuple[str, str, Any]] = {}
+    for dist in metadata.distributions():
+        for entry_point in dist.entry_points:
+            if entry_point.group == ENTRY_POINT_GROUP:
+                package = dist.metadata["Name"]
+                # The first of a distribution seen twice on sys.path wins, as for imports.
+                found.setdefault((package, entry_point.name), (package, dist.version, entry_point))
+    return list(found.values())
 
 
 @lru_cache(maxsize=1)
 def plugins() -> tuple[Plugin, ...]:
     loaded = []
-    for entry_point in _entry_points():
-        dist = getattr(entry_point, "dist", None)
-        package = dist.metadata["Name"] if dist is not None else entry_point.value  # type: ignore[attr-defined]
-        version = dist.version if dist is not None else "?"
+    for package, version, entry_point in _entry_points():
         try:
-            rule = entry_point.load()  # type: ignore[attr-defined]
+            rule = entry_point.load()
         except Exception as err:  # a broken plugin must not crash the run with a traceback
-            raise PluginError(f"plugin {package}: cannot load {entry_point.value}: {err}") from err  # type: ignore[attr-defined]
+            raise PluginError(f"plugin {package}: cannot load {entry_point.value}: {err}") from err
         loaded.append(Plugin(package, version, rule))
     return tuple(loaded)
 
