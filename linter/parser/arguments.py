@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple, Optional
 
-from .text import GO_SPACE, TOKEN_RE, TOKEN_SPACE_RE, is_space
+from .text import GO_SPACE, TOKEN_RE, TOKEN_SPACE_RE, go_quote, is_space
 
 
 class ArgumentError(ValueError):
@@ -152,8 +152,7 @@ def _name_value(keyword: str) -> ArgumentParser:
         pairs: list[tuple[str, int]] = []
         for word, offset in words:
             if "=" not in word:
-                quoted = '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
-                raise ArgumentError(f"Syntax error - can't find = in {quoted}. Must be of the form: name=value")
+                raise ArgumentError(f"Syntax error - can't find = in {go_quote(word)}. Must be of the form: name=value")
             key, value = word.split("=", 1)
             pairs.append((key, offset))
             pairs.append((value, offset + len(key) + 1))

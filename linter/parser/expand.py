@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-from .text import GO_SPACE, is_space
+from .text import GO_SPACE, go_quote, is_space
 
 
 class ShellError(ValueError):
@@ -124,10 +124,10 @@ class _Word:
         try:
             result, words = self._stop_on(None, self.lexer.raw_escapes)
         except ShellError as err:
-            raise ShellError(f"failed to process {_go_quote(self.text)}: {err}") from None
+            raise ShellError(f"failed to process {go_quote(self.text)}: {err}") from None
         except RecursionError:
             # Go's stacks grow; Python's do not. Hundreds of nested ${...} are no real Dockerfile.
-            raise ShellError(f"failed to process {_go_quote(self.text[:60])}...: variable references nested too deeply") from None
+            raise ShellError(f"failed to process {go_quote(self.text[:60])}...: variable references nested too deeply") from None
         return Expansion(result, words, self.matched, self.unmatched)
 
     def _peek(self) -> str:
@@ -400,8 +400,3 @@ def _reverse_pattern(pattern: str) -> str:
 def _trim_suffix(pattern: str, value: str, greedy: bool) -> str:
     # A regex finds the leftmost match only, so BuildKit reverses both sides.
     return _trim_prefix(_reverse_pattern(pattern), value[::-1], greedy)[::-1]
-
-
-def _go_quote(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-    return f'"{escaped}"'

@@ -25,6 +25,12 @@ _SURROGATE_TO_REPLACEMENT = {code: "\ufffd" for code in range(0xDC80, 0xDD00)}
 UTF8_BOM = "\ufeff"
 
 
+def go_quote(text: str) -> str:
+    """Quote as Go's %q does for the characters a Dockerfile word can hold (BuildKit's messages)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return f'"{escaped}"'
+
+
 def is_space(ch: str) -> bool:
     return ch in _GO_SPACE_SET
 

@@ -10,6 +10,7 @@ import re
 from typing import Iterator
 
 from .instructions import Flag, Instruction, ParseIssue
+from .text import go_quote
 
 INSTRUCTIONS = (
     "add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "from", "healthcheck", "label",
@@ -102,17 +103,13 @@ def _check_from(instruction: Instruction, at: Instruction) -> Iterator[ParseIssu
         if not STAGE_NAME.match(name.value.lower()):
             yield _issue(
                 at,
-                f"invalid name for build stage: {_go_quoted(name.value)}, "
+                f"invalid name for build stage: {go_quote(name.value)}, "
                 "name can't start with a number or contain symbols",
                 name.line,
                 name.column,
             )
     elif len(args) != 1:
         yield _issue(at, "FROM requires either one or three arguments")
-
-
-def _go_quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _check_onbuild(instruction: Instruction, at: Instruction) -> Iterator[ParseIssue]:
