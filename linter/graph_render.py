@@ -77,8 +77,7 @@ def _source_node(ref: StageRef, nodes: dict[str, _Node], images: dict[str, str],
             nodes[images[key]] = _Node(images[key], label, "image", broken=broken)
         return images[key]
     node_id = f"x{len(nodes)}"
-    written = f"--from={ref.value}" if not ref.kind.is_mount else f"from={ref.value}"
-    nodes[node_id] = _Node(node_id, f"{written}\n(invalid)", "invalid", broken=True)
+    nodes[node_id] = _Node(node_id, f"{ref.kind.written(ref.value)}\n(invalid)", "invalid", broken=True)
     return node_id
 
 

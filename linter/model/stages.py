@@ -17,6 +17,12 @@ class RefKind(enum.Enum):
     ONBUILD_COPY_FROM = "onbuild copy --from"
     ONBUILD_MOUNT_FROM = "onbuild mount from"
 
+    def written(self, value: str) -> str:
+        """How a reference of this kind reads in the Dockerfile: ``--from=x``, ``mount from=x``, ``FROM x``."""
+        if self is RefKind.FROM:
+            return f"FROM {value}"
+        return f"mount from={value}" if self.is_mount else f"--from={value}"
+
     @property
     def is_mount(self) -> bool:
         return self in (RefKind.MOUNT_FROM, RefKind.ONBUILD_MOUNT_FROM)

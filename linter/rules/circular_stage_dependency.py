@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..model import RefKind, StageRef, Target
+from ..model import StageRef, Target
 from ..model.reach import dependencies, strongly_connected
 from ._base import LintContext, Rule
 
@@ -61,9 +61,7 @@ class CircularStageDependency(Rule):
             yield self._report(ctx, closing[-1], f"stages {cycle} depend on each other")
 
     def _report(self, ctx: LintContext, ref: StageRef, what: str) -> Finding:
-        written = f"mount from={ref.value}" if ref.kind.is_mount else f"--from={ref.value}"
-        if ref.kind is RefKind.FROM:
-            written = f"FROM {ref.value}"
+        written = ref.kind.written(ref.value)
         return self.finding(
             ctx,
             ref.line,

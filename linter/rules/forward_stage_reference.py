@@ -66,7 +66,7 @@ class ForwardStageReference(Rule):
             if ref.target is not Target.STAGE or ref.stage is None or ref.stage <= ref.holder:
                 continue
             source = graph.stages[ref.stage]
-            written = f"mount from={ref.value}" if ref.kind.is_mount else f"--from={ref.value}"
+            written = ref.kind.written(ref.value)
             if ref.kind.via_onbuild:
                 written += f" (ONBUILD trigger of stage {graph.stages[ref.declared_in].label})"
             yield self.finding(

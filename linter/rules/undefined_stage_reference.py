@@ -64,10 +64,6 @@ class UndefinedStageReference(Rule):
                 yield self.finding(ctx, ref.line, ref.column, message, width=len(ref.value))
 
 
-def _written(ref: StageRef) -> str:
-    return f"mount from={ref.value}" if ref.kind.is_mount else f"--from={ref.value}"
-
-
 def _where(ref: StageRef, graph: StageGraph) -> str:
     if not ref.kind.via_onbuild:
         return ""
@@ -75,7 +71,7 @@ def _where(ref: StageRef, graph: StageGraph) -> str:
 
 
 def _source_problem(ref: StageRef, graph: StageGraph, names: list[str]) -> Optional[str]:
-    written = _written(ref) + _where(ref, graph)
+    written = ref.kind.written(ref.value) + _where(ref, graph)
     count = len(graph.stages)
     if ref.problem == "empty":
         return f"{written} is empty, so BuildKit copies from the build context; name a stage or remove the flag"
