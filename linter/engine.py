@@ -67,8 +67,9 @@ class Linter:
         ctx = LintContext(path=path, parsed=parsed, graph=graph, settings=settings, suppressions=suppressions)
         ignored_here = self.config.ignored_codes_for(path)
         findings: set[Finding] = set()
+        unparsable = parsed.error is not None
         for rule in self.rules:
-            if parsed.error is not None and rule.needs_model:
+            if unparsable and rule.needs_model:
                 continue  # only the syntax error can be said about a file BuildKit cannot read
             if ignored_here and not is_enabled(rule.code, (), ignored_here):
                 continue
