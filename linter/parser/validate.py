@@ -7,7 +7,7 @@ stage rules can still look at the rest of the file.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from .instructions import Flag, Instruction, ParseIssue
 from .text import go_quote
@@ -46,7 +46,7 @@ def _issue(instruction: Instruction, message: str, line: int = 0, column: int = 
 def _check(instruction: Instruction, at: Instruction, seen_from: bool) -> Iterator[ParseIssue]:
     command = instruction.command
     if command not in _KNOWN:
-        yield _issue(at, f"unknown instruction: {instruction.keyword}{_suggestion(command)}")
+        yield _issue(at, f"unknown instruction: {instruction.keyword}{_suggestion(command, INSTRUCTIONS)}")
         return
     if not seen_from and command not in ("from", "arg"):
         yield _issue(at, "no build stage in current context")
@@ -57,10 +57,10 @@ def _check(instruction: Instruction, at: Instruction, seen_from: bool) -> Iterat
         yield from _check_onbuild(instruction, at)
 
 
-def _suggestion(command: str) -> str:
+def _suggestion(word: str, choices: Sequence[str]) -> str:
     import difflib  # only on an error: difflib is slow to import
 
-    close = difflib.get_close_matches(command, INSTRUCTIONS, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean {close[0]}?)" if close else ""
 
 
@@ -72,11 +72,7 @@ def _check_flags(instruction: Instruction, at: Instruction) -> Iterator[ParseIss
     for flag in instruction.flags:
         takes_value = allowed.get(flag.name)
         if takes_value is None:
-            import difflib
-
-            close = difflib.get_close_matches(flag.name, list(allowed), n=1, cutoff=0.6)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            yield _flag_issue(at, flag, f"unknown flag: {flag.name}{hint}")
+            yield _flag_issue(at, flag, f"unknown flag: {flag.name}{_suggestion(flag.name, list(allowed))}")
             continue
         if flag.name in used and flag.name not in _REPEATABLE:
             yield _flag_issue(at, flag, f"duplicate flag specified: {flag.name}")
