@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from fnmatch import fnmatchcase
-from typing import Iterable, Mapping, Optional
+from typing import Iterable, Mapping, Optional, Sequence
 
 from ..parser import Flag, Instruction, ParsedFile, ShellError, ShellLexer
 from ..parser.validate import STAGE_NAME
@@ -184,10 +184,10 @@ class _Builder:
         elif command == "run":
             kind = RefKind.ONBUILD_MOUNT_FROM if via_onbuild else RefKind.MOUNT_FROM
             for flag in instruction.flags_named("mount"):
-                found = _mount_from(flag)
+                found = _mount_from(flag, self.parsed.lines)
                 if found is not None:
                     value, column = found
-                    self.refs.append(self._mount_ref(value, flag.line, column, kind, holder, declared_in))
+                    self.refs.append(self._mount_ref(value, flag.value_line, column, kind, holder, declared_in))
         elif command == "onbuild" and instruction.sub is not None and not via_onbuild:
             self.onbuild.setdefault(holder, []).append(instruction.sub)
 
@@ -209,7 +209,7 @@ class _Builder:
 
     def _copy_ref(self, flag: Flag, kind: RefKind, holder: int, declared_in: int) -> StageRef:
         value = flag.value or ""
-        ref = StageRef(kind, holder, declared_in, value, value, flag.line, flag.value_column, Target.INVALID)
+        ref = StageRef(kind, holder, declared_in, value, value, flag.value_line, flag.value_column, Target.INVALID)
         if value == "":
             return ref._replace(target=Target.CONTEXT, problem="empty")
         if "$" in value:
@@ -255,7 +255,7 @@ def _without_fallback(raw: str, unmatched: Iterable[str]) -> set[str]:
     return {name for name in unmatched if not re.search(r"\$\{" + re.escape(name) + r":?[-+]", raw)}
 
 
-def _mount_from(flag: Flag) -> Optional[tuple[str, int]]:
+def _mount_from(flag: Flag, lines: Sequence[str]) -> Optional[tuple[str, int]]:
     """The ``from=`` value of a ``--mount`` flag and the column where it starts."""
     value = flag.value or ""
     if "from" not in value.lower():
@@ -275,4 +275,8 @@ def _mount_from(flag: Flag) -> Optional[tuple[str, int]]:
         return None
     offset = value.lower().rfind("from=")
     column = flag.value_column + (offset + len("from=") if offset >= 0 else 0)
+    # A flag word continued onto the next line leaves its value's line: point at the flag's value.
+    text = lines[flag.value_line - 1] if 0 < flag.value_line <= len(lines) else ""
+    if offset < 0 or text[column - 6 : column - 1].lower() != "from=":
+        column = flag.value_column
     return found, column

@@ -20,11 +20,9 @@ class Flag(NamedTuple):
     value: Optional[str]
     line: int
     column: int
-
-    @property
-    def value_column(self) -> int:
-        """Column of the value, for findings that point at it (``--from=|build``)."""
-        return self.column + len(self.name) + 3
+    # Where the value starts (``--from=|build``), which a continuation can put on a later line.
+    value_line: int = 0
+    value_column: int = 0
 
     def __str__(self) -> str:
         return f"--{self.name}" if self.value is None else f"--{self.name}={self.value}"

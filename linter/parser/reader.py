@@ -250,7 +250,12 @@ def _instruction(line: str, base: int, logical: _LogicalLine, escape: str) -> In
     for raw_flag in split.flags:
         name, equals, value = raw_flag.text[2:].partition("=")
         flag_line, flag_column = logical.position(base + raw_flag.offset)
-        flags.append(Flag(name, value if equals else None, flag_line, flag_column))
+        equals_at = line.find("=", raw_flag.offset)
+        if equals and equals_at >= 0:
+            value_line, value_column = logical.position(base + equals_at + 1)
+        else:  # no value: where one would start after "--name="
+            value_line, value_column = flag_line, flag_column + len(name) + 3
+        flags.append(Flag(name, value if equals else None, flag_line, flag_column, value_line, value_column))
     return Instruction(
         keyword=split.keyword,
         flags=tuple(flags),

@@ -69,7 +69,7 @@ class PlatformFlag(Rule):
                 )
             else:
                 continue
-            yield self.finding(ctx, flag.line, flag.value_column, message, width=len(value))
+            yield self.finding(ctx, flag.value_line, flag.value_column, message, width=len(value))
 
 
 def _named_for(stage_name: str, platform: str) -> bool:

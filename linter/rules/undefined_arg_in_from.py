@@ -50,17 +50,15 @@ class UndefinedArgInFrom(Rule):
             platform = stage.from_instruction.flag("platform")
             places: list[tuple[frozenset[str], Optional[Word]]] = [(stage.base_variables, stage.base_word)]
             if platform is not None and platform.value is not None:
-                places.append((stage.platform_variables, Word(platform.value, platform.line, platform.value_column)))
+                places.append((stage.platform_variables, Word(platform.value, platform.value_line, platform.value_column)))
             for variables, word in places:
                 if word is None:
                     continue
                 for name in sorted(variables - declared):
-                    raw = word.value
-                    offset = _offset(raw, name)
                     yield self.finding(
                         ctx,
                         word.line,
-                        word.column + offset,
+                        _column_of(ctx, word, name),
                         _message(name, stage, stage_args, sorted(graph.global_args)),
                         width=len(name) + 1,
                     )
@@ -76,9 +74,16 @@ def _stage_args(graph: StageGraph) -> dict[str, Stage]:
     return found
 
 
-def _offset(raw: str, name: str) -> int:
-    match = re.search(r"\$\{?" + re.escape(name) + r"(?![A-Za-z0-9_])", raw)
-    return match.start() if match else 0
+def _column_of(ctx: LintContext, word: Word, name: str) -> int:
+    """The column of ``$name`` in the word, or of the word itself when the variable is not on the
+    word's first line (the word is continued onto the next line)."""
+    match = re.search(r"\$\{?" + re.escape(name) + r"(?![A-Za-z0-9_])", word.value)
+    if match is None:
+        return word.column
+    lines = ctx.parsed.lines
+    text = lines[word.line - 1] if 0 < word.line <= len(lines) else ""
+    column = word.column + match.start()
+    return column if text[column - 1 : column - 1 + len(match.group())] == match.group() else word.column
 
 
 def _message(name: str, stage: Stage, stage_args: dict[str, Stage], global_names: list[str]) -> str:

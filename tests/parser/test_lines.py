@@ -175,3 +175,9 @@ def test_keyword_on_a_later_line_than_the_start() -> None:
     parsed = parse("\\\n   RUN x\nFROM alpine\n")
     run = parsed.instructions[0]
     assert (run.start_line, run.end_line, run.column) == (1, 2, 1)
+
+
+def test_flag_value_continued_onto_the_next_line() -> None:
+    parsed = parse("FROM alpine:3.20\nCOPY --fr\\\nom=a /x /y\n")
+    flag = parsed.instructions[1].flags[0]
+    assert (flag.name, flag.value, flag.line, flag.column, flag.value_line, flag.value_column) == ("from", "a", 2, 6, 3, 4)

@@ -39,3 +39,8 @@ def test_declared_and_builtin_args_pass() -> None:
 
 def test_escaped_dollar_is_not_a_variable() -> None:
     assert lint("FROM img:\\$TAG\n", select=["DS009"]) == []
+
+
+def test_variable_on_a_continuation_line_is_reported_at_the_word() -> None:
+    # Found by the property test: the word starts on line 1, its variable is on line 2.
+    assert located(lint("FROM alpine\\\n00$X\n", select=["DS009"])) == [("DS009", 1, 6)]
